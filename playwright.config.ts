@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+const BASE_URL = `http://localhost:${PORT}`;
+const CI = !!process.env.CI;
+
+/**
+ * Which Chromium to drive: $PW_CHROMIUM_PATH if set, else Playwright's own download
+ * (if `npx playwright install chromium` was run), else the distro package.
+ */
+function chromiumExecutablePath(): string {
+  const fromEnv = process.env.PW_CHROMIUM_PATH;
+  if (fromEnv) return fromEnv;
+  try {
+    const bundled = chromium.executablePath();
+    if (bundled && existsSync(bundled)) return bundled;
+  } catch {
+    // Playwright's browser registry is unavailable; fall through to the system browser.
+  }
+  return '/usr/bin/chromium';
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: CI,
+  retries: 0,
+  ...(CI ? { workers: 1 } : {}),
+  reporter: CI ? 'line' : 'list',
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumExecutablePath(),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: BASE_URL,
+    reuseExistingServer: !CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,141 @@
+/**
+ * Running the handler in an execution environment: the cold start's Init phase, the Invoke phase capped
+ * by the function's `Timeout` (a timeout is a function error, §1.2), the response size limit for
+ * synchronous calls (§1.3), billed duration rounded up to 1 ms with the Init phase billed on on-demand
+ * environments (§5), and the metrics each attempt produces (§2.7).
+ */
+import { count, sample } from './metrics';
+import { release } from './concurrency';
+import { emit, getEnv, getItem, PRIORITY, schedule } from '../state';
+import type { EnvState, InvocationState, SimState } from '../types';
+
+/** Synchronous response payload limit: 6 MB (§1.3). */
+export const SYNC_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
+
+export interface StartRequest {
+  env: EnvState;
+  cold: boolean;
+  items: string[];
+  requestId: string;
+  trigger: InvocationState['trigger'];
+  plan: InvocationState['plan'];
+  initMs: number;
+}
+
+/** Starts an attempt in a claimed environment and schedules its end. */
+export function startInvocation(state: SimState, req: StartRequest): InvocationState {
+  const { env, cold } = req;
+  const initMs = cold ? req.initMs : 0;
+  const inv: InvocationState = {
+    id: `inv-${++state.counters.invocation}`,
+    requestId: req.requestId,
+    items: req.items,
+    trigger: req.trigger,
+    startMs: state.now,
+    handlerStartMs: state.now + initMs,
+    endMs: null,
+    coldStart: cold,
+    initMs,
+    environmentId: env.id,
+    provisioned: env.provisioned,
+    plan: req.plan,
+    result: null,
+    billedMs: 0,
+    initBilledMs: 0,
+    response: null,
+  };
+  state.invocationIndex[inv.id] = state.invocations.length;
+  state.invocations.push(inv);
+  sample(state.metrics, 'ConcurrentExecutions', state.now, state.inUse);
+  if (state.scenario.function.ProvisionedConcurrencyConfig && !env.provisioned) {
+    count(state.metrics, 'ProvisionedConcurrencySpilloverInvocations', state.now);
+  }
+  const ids = { invocation: inv.id, env: env.id, item: req.items[0] };
+  if (cold) {
+    emit(state, 'env/cold-start', '§4.env', ids, { initMs, provisioned: env.provisioned });
+    schedule(state, state.now + initMs, PRIORITY.initEnd, { kind: 'init-end', invocation: inv.id });
+  } else {
+    scheduleHandlerEnd(state, inv);
+  }
+  emit(state, 'invoke/started', cold ? '§4.env' : '§4.env', ids, {
+    requestId: inv.requestId,
+    coldStart: cold,
+    warm: !cold,
+    provisioned: env.provisioned,
+    items: inv.items.length,
+    trigger: inv.trigger,
+    attempt: getItem(state, req.items[0]!).tries,
+  });
+  return inv;
+}
+
+function handlerRunMs(state: SimState, inv: InvocationState): number {
+  return Math.min(inv.plan.durationMs, state.scenario.function.Timeout * 1000);
+}
+
+function scheduleHandlerEnd(state: SimState, inv: InvocationState): void {
+  schedule(state, inv.handlerStartMs + handlerRunMs(state, inv), PRIORITY.invokeEnd, {
+    kind: 'invoke-end',
+    invocation: inv.id,
+  });
+}
+
+/** The Init phase finished: the handler starts. */
+export function onInitEnd(state: SimState, inv: InvocationState): void {
+  const env = getEnv(state, inv.environmentId);
+  env.phase = 'busy';
+  emit(state, 'env/init-done', '§4.env', { invocation: inv.id, env: env.id, item: inv.items[0] }, { initMs: inv.initMs });
+  scheduleHandlerEnd(state, inv);
+}
+
+function timeoutError(state: SimState, inv: InvocationState) {
+  const seconds = state.scenario.function.Timeout.toFixed(2);
+  return {
+    errorType: 'Sandbox.Timedout',
+    errorMessage: `RequestId: ${inv.requestId} Error: Task timed out after ${seconds} seconds`,
+  };
+}
+
+/**
+ * The attempt ends (returned, threw, or hit the timeout): fixes its result and response, bills it,
+ * records metrics and frees the environment. The caller's model decides what happens next.
+ */
+export function onInvokeEnd(state: SimState, inv: InvocationState): void {
+  const timeoutMs = state.scenario.function.Timeout * 1000;
+  const timedOut = inv.plan.durationMs > timeoutMs;
+  const runMs = handlerRunMs(state, inv);
+  inv.endMs = state.now;
+  inv.billedMs = Math.ceil(runMs);
+  inv.initBilledMs = inv.coldStart && !inv.provisioned ? Math.ceil(inv.initMs) : 0;
+  let rule: '§1.1' | '§1.2' | '§1.3' = '§1.1';
+  if (timedOut) {
+    inv.result = 'timeout';
+    inv.response = timeoutError(state, inv);
+    rule = '§1.2';
+  } else if (inv.plan.result === 'error') {
+    inv.result = 'error';
+    inv.response = inv.plan.error;
+  } else if (inv.trigger === 'sync' && inv.plan.responseSizeBytes > SYNC_RESPONSE_LIMIT_BYTES) {
+    inv.result = 'error';
+    inv.response = {
+      errorType: 'RequestEntityTooLarge',
+      errorMessage: `Exceeded maximum allowed payload size (${SYNC_RESPONSE_LIMIT_BYTES + 100} bytes).`,
+    };
+    rule = '§1.3';
+  } else {
+    inv.result = 'success';
+    inv.response = inv.plan.returns;
+  }
+  count(state.metrics, 'Invocations', state.now);
+  if (inv.result !== 'success') count(state.metrics, 'Errors', state.now);
+  sample(state.metrics, 'Duration', state.now, runMs);
+  const env = getEnv(state, inv.environmentId);
+  release(state, env);
+  const type = inv.result === 'success' ? 'invoke/succeeded' : inv.result === 'timeout' ? 'invoke/timed-out' : 'invoke/failed';
+  emit(state, type, rule, { invocation: inv.id, env: env.id, item: inv.items[0] }, {
+    durationMs: runMs,
+    billedMs: inv.billedMs,
+    initBilledMs: inv.initBilledMs,
+    response: inv.response,
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Metrics with CloudWatch's names (§2.7), kept as totals and as one-second time series. Counters sum,
+ * ConcurrentExecutions keeps the maximum, Duration and AsyncEventAge keep sum/count/max per bucket.
+ */
+export const COUNTER_METRICS = [
+  'Invocations',
+  'Errors',
+  'Throttles',
+  'AsyncEventsReceived',
+  'AsyncEventsDropped',
+  'DeadLetterErrors',
+  'DestinationDeliveryFailures',
+  'ProvisionedConcurrencySpilloverInvocations',
+] as const;
+export const STAT_METRICS = ['Duration', 'AsyncEventAge', 'ConcurrentExecutions'] as const;
+
+export type CounterMetric = (typeof COUNTER_METRICS)[number];
+export type StatMetric = (typeof STAT_METRICS)[number];
+export type MetricName = CounterMetric | StatMetric;
+
+export interface Bucket {
+  sum: number;
+  count: number;
+  max: number;
+}
+
+export interface MetricsState {
+  totals: Record<CounterMetric, number>;
+  stats: Record<StatMetric, Bucket>;
+  /** metric → second → bucket */
+  series: Record<MetricName, Record<number, Bucket>>;
+}
+
+export const BUCKET_MS = 1000;
+
+export function createMetrics(): MetricsState {
+  const totals = Object.fromEntries(COUNTER_METRICS.map((m) => [m, 0])) as Record<CounterMetric, number>;
+  const stats = Object.fromEntries(STAT_METRICS.map((m) => [m, { sum: 0, count: 0, max: 0 }])) as Record<
+    StatMetric,
+    Bucket
+  >;
+  const series = Object.fromEntries([...COUNTER_METRICS, ...STAT_METRICS].map((m) => [m, {}])) as Record<
+    MetricName,
+    Record<number, Bucket>
+  >;
+  return { totals, stats, series };
+}
+
+function addToBucket(series: Record<number, Bucket>, t: number, value: number): void {
+  const key = Math.floor(t / BUCKET_MS);
+  const b = (series[key] ??= { sum: 0, count: 0, max: Number.NEGATIVE_INFINITY });
+  b.sum += value;
+  b.count += 1;
+  if (value > b.max) b.max = value;
+}
+
+/** Counts `n` occurrences of a counter metric at time t. */
+export function count(metrics: MetricsState, name: CounterMetric, t: number, n = 1): void {
+  metrics.totals[name] += n;
+  addToBucket(metrics.series[name], t, n);
+}
+
+/** Records one sample of a statistic metric at time t. */
+export function sample(metrics: MetricsState, name: StatMetric, t: number, value: number): void {
+  const s = metrics.stats[name];
+  s.sum += value;
+  s.count += 1;
+  if (value > s.max) s.max = value;
+  addToBucket(metrics.series[name], t, value);
+}
+
+export interface SeriesPoint {
+  t: number;
+  sum: number;
+  count: number;
+  max: number;
+}
+
+/** A metric's time series aggregated over `periodMs` (a multiple of one second). */
+export function metricSeries(metrics: MetricsState, name: MetricName, periodMs = 60_000): SeriesPoint[] {
+  const per = Math.max(1, Math.round(periodMs / BUCKET_MS));
+  const out = new Map<number, SeriesPoint>();
+  for (const [k, b] of Object.entries(metrics.series[name])) {
+    const period = Math.floor(Number(k) / per);
+    const p = out.get(period) ?? { t: period * per * BUCKET_MS, sum: 0, count: 0, max: Number.NEGATIVE_INFINITY };
+    p.sum += b.sum;
+    p.count += b.count;
+    p.max = Math.max(p.max, b.max);
+    out.set(period, p);
+  }
+  return [...out.values()].sort((a, b) => a.t - b.t);
+}

@@ -1,0 +1,135 @@
+/**
+ * The headless results object (design.md "Headless results"): what happened to every item, every
+ * invocation, and the run's metrics and cost. Tests and tools depend on this shape.
+ */
+import { runCost } from './model/billing';
+import type { AttemptResult, Delivery, ItemKind, ItemOutcome, SimEvent, SimState, SyncResponse } from './types';
+
+export interface ResultAttempt {
+  startMs: number;
+  endMs: number | null;
+  result: AttemptResult | 'in-flight';
+  coldStart: boolean;
+  invocationId: string | null;
+  reason?: string;
+  duplicate?: boolean;
+}
+
+export interface ResultItem {
+  id: string;
+  kind: ItemKind;
+  source: string;
+  caller: string;
+  arrivedMs: number;
+  endedMs: number | null;
+  outcome: ItemOutcome;
+  requestId: string;
+  attempts: ResultAttempt[];
+  response?: SyncResponse;
+  deliveries: Array<Pick<Delivery, 'target' | 'destinationType' | 'destination' | 'atMs' | 'delivered' | 'record'> & { failure?: string }>;
+}
+
+export interface ResultInvocation {
+  id: string;
+  startMs: number;
+  endMs: number | null;
+  items: string[];
+  result: 'success' | 'error' | 'timeout' | 'partial' | 'in-flight';
+  coldStart: boolean;
+  environmentId: string;
+  requestId: string;
+  initMs: number;
+  billedMs: number;
+  initBilledMs: number;
+}
+
+export interface ResultMetrics {
+  Invocations: number;
+  Errors: number;
+  Throttles: number;
+  AsyncEventsReceived: number;
+  AsyncEventsDropped: number;
+  DeadLetterErrors: number;
+  DestinationDeliveryFailures: number;
+  ProvisionedConcurrencySpilloverInvocations: number;
+  ConcurrentExecutionsMax: number;
+  IteratorAgeMaxMs: number;
+  DurationMaxMs: number;
+  AsyncEventAgeMaxMs: number;
+  BilledDurationMs: number;
+  GBSeconds: number;
+  CostUSD: number;
+}
+
+export interface Results {
+  scenario: string;
+  seed: number;
+  endMs: number;
+  items: ResultItem[];
+  invocations: ResultInvocation[];
+  metrics: ResultMetrics;
+  log?: SimEvent[];
+}
+
+export interface ResultsOptions {
+  trace?: boolean;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+/** Builds the results object from the state as it stands now. */
+export function buildResults(state: SimState, options: ResultsOptions = {}): Results {
+  const items: ResultItem[] = state.items.map((it) => {
+    const out: ResultItem = {
+      id: it.id,
+      kind: it.kind,
+      source: it.sourceId,
+      caller: it.caller,
+      arrivedMs: it.arrivedMs,
+      endedMs: it.endedMs,
+      outcome: it.outcome,
+      requestId: it.requestId,
+      attempts: it.attempts.map((a) => ({ ...a, result: a.result ?? 'in-flight' })),
+      deliveries: it.deliveries.map((d) => ({ ...d })),
+    };
+    if (it.response) out.response = it.response;
+    return out;
+  });
+  const invocations: ResultInvocation[] = state.invocations.map((inv) => ({
+    id: inv.id,
+    startMs: inv.startMs,
+    endMs: inv.endMs,
+    items: inv.items,
+    result: inv.result ?? 'in-flight',
+    coldStart: inv.coldStart,
+    environmentId: inv.environmentId,
+    requestId: inv.requestId,
+    initMs: inv.initMs,
+    billedMs: inv.billedMs,
+    initBilledMs: inv.initBilledMs,
+  }));
+  const { totals, stats } = state.metrics;
+  const cost = runCost(state);
+  const results: Results = {
+    scenario: state.scenario.id,
+    seed: state.seed,
+    endMs: state.now,
+    items,
+    invocations,
+    metrics: {
+      ...totals,
+      ConcurrentExecutionsMax: stats.ConcurrentExecutions.max,
+      IteratorAgeMaxMs: 0,
+      DurationMaxMs: stats.Duration.max,
+      AsyncEventAgeMaxMs: stats.AsyncEventAge.max,
+      BilledDurationMs: cost.billedDurationMs,
+      GBSeconds: round(cost.gbSeconds, 6),
+      CostUSD: round(cost.totalUSD, 10),
+    },
+  };
+  if (options.trace) results.log = state.log;
+  return results;
+}

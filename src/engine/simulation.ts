@@ -1,0 +1,142 @@
+/**
+ * The simulation: a discrete-event loop over the agenda, dispatching each entry to the model module that
+ * owns it. `createSimulation(scenario, {seed})` returns a plain object of operations; the state it works
+ * on is plain data, so `checkpoint()` is a deep copy and `restoreSimulation` / `forkSimulation` resume
+ * from one (a fork changes the scenario before resuming; the original run is untouched).
+ */
+import { heapPeek, heapPop } from './kernel/eventQueue';
+import { onArrival, scheduleArrivals } from './model/arrivals';
+import { dispatchAsync, onAsyncAttemptEnd } from './model/asyncQueue';
+import { createProvisionedEnvironments, reap } from './model/concurrency';
+import { onInitEnd, onInvokeEnd } from './model/execution';
+import { onClientTimeout, onSyncInvocationEnd, sendSyncAttempt } from './model/syncCaller';
+import { buildResults, type Results, type ResultsOptions } from './results';
+import { createState, getInvocation, getItem } from './state';
+import type { AgendaEntry, SimEvent, SimState } from './types';
+import type { Scenario } from '../scenarios/schema';
+
+export interface Simulation {
+  /** Current simulated time in ms. */
+  now(): number;
+  /** Time of the next thing on the agenda that is not idle bookkeeping, or undefined when the run is over. */
+  peek(): number | undefined;
+  /** Processes the next agenda entry; returns the events it logged. */
+  step(): SimEvent[];
+  /** Processes everything scheduled at or before `tMs`, then sets the clock to `tMs`. */
+  runUntil(tMs: number): void;
+  /** Runs to the end (or to the scenario's `untilSeconds`). */
+  run(): void;
+  done(): boolean;
+  log(): readonly SimEvent[];
+  checkpoint(): Checkpoint;
+  results(options?: ResultsOptions): Results;
+  /** The live state, for read-only views (inspector, tests). */
+  readonly state: SimState;
+}
+
+export interface Checkpoint {
+  state: SimState;
+}
+
+export interface SimulationOptions {
+  seed?: number;
+}
+
+/** Only idle-environment reaping left: the workload is over. */
+function onlyBookkeepingLeft(state: SimState): boolean {
+  return state.agenda.every((e) => e.kind === 'env-reap');
+}
+
+function dispatch(state: SimState, entry: AgendaEntry): void {
+  switch (entry.kind) {
+    case 'arrival':
+      onArrival(state, entry.source, entry.request, entry.n);
+      return;
+    case 'sync-attempt':
+      sendSyncAttempt(state, getItem(state, entry.item));
+      return;
+    case 'client-timeout':
+      onClientTimeout(state, entry.item, entry.invocation, entry.clientAttempt);
+      return;
+    case 'async-dispatch':
+      dispatchAsync(state, getItem(state, entry.item), entry.duplicate);
+      return;
+    case 'init-end':
+      onInitEnd(state, getInvocation(state, entry.invocation));
+      return;
+    case 'invoke-end': {
+      const inv = getInvocation(state, entry.invocation);
+      onInvokeEnd(state, inv);
+      const item = getItem(state, inv.items[0]!);
+      if (inv.trigger === 'sync') onSyncInvocationEnd(state, item, inv);
+      else onAsyncAttemptEnd(state, item, inv);
+      return;
+    }
+    case 'env-reap':
+      reap(state, entry.env, entry.token);
+      return;
+  }
+}
+
+function wrap(state: SimState): Simulation {
+  const untilMs = () => {
+    const s = state.scenario.simulation.untilSeconds;
+    return s === undefined ? Number.POSITIVE_INFINITY : s * 1000;
+  };
+  const done = () => state.agenda.length === 0 || onlyBookkeepingLeft(state) || (heapPeek(state.agenda)?.t ?? 0) > untilMs();
+  const step = (): SimEvent[] => {
+    const entry = heapPop(state.agenda);
+    if (!entry) return [];
+    const from = state.log.length;
+    state.now = entry.t;
+    dispatch(state, entry);
+    return state.log.slice(from);
+  };
+  const runUntil = (tMs: number) => {
+    for (;;) {
+      const next = heapPeek(state.agenda);
+      if (!next || next.t > tMs) break;
+      step();
+    }
+    state.now = Math.max(state.now, tMs);
+  };
+  return {
+    state,
+    now: () => state.now,
+    peek: () => (done() ? undefined : heapPeek(state.agenda)?.t),
+    step,
+    runUntil,
+    run: () => {
+      const limit = untilMs();
+      while (!done()) step();
+      if (Number.isFinite(limit)) {
+        runUntil(limit);
+      }
+    },
+    done,
+    log: () => state.log,
+    checkpoint: () => ({ state: structuredClone(state) }),
+    results: (options) => buildResults(state, options),
+  };
+}
+
+/** Starts a run of a validated scenario. The seed defaults to the scenario's, else 1. */
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  const seed = options.seed ?? scenario.seed ?? 1;
+  const state = createState(scenario, seed);
+  createProvisionedEnvironments(state);
+  scheduleArrivals(state);
+  return wrap(state);
+}
+
+/** Resumes a run from a checkpoint (the checkpoint itself is not modified). */
+export function restoreSimulation(checkpoint: Checkpoint): Simulation {
+  return wrap(structuredClone(checkpoint.state));
+}
+
+/** Resumes from a checkpoint with a changed scenario (a setting changed mid-run). */
+export function forkSimulation(checkpoint: Checkpoint, change: (scenario: Scenario) => Scenario): Simulation {
+  const state = structuredClone(checkpoint.state);
+  state.scenario = change(state.scenario);
+  return wrap(state);
+}

@@ -1,0 +1,177 @@
+/**
+ * Types shared by the engine's modules. Everything in `SimState` is plain data (no closures, no class
+ * instances), so a checkpoint is a structured clone and a fork is a restore plus a change.
+ */
+import type { Scenario } from '../scenarios/schema';
+import type { Scheduled } from './kernel/eventQueue';
+import type { RandomState } from './kernel/random';
+import type { MetricsState } from './model/metrics';
+
+/** A section of aws-semantics.md, e.g. "§2.2"; every log event names the rule that produced it. */
+export type RuleRef = `§${string}`;
+
+export type ItemKind = 'sync' | 'async';
+export type ItemOutcome =
+  | 'succeeded'
+  | 'failed'
+  | 'throttled'
+  | 'rejected'
+  | 'dead-lettered'
+  | 'expired'
+  | 'discarded'
+  | 'in-flight';
+export type AttemptResult = 'success' | 'error' | 'timeout' | 'throttled';
+export type DestinationType = 'sqs' | 'sns' | 'lambda' | 'eventbridge' | 's3';
+export type DeliveryTarget = 'on-success' | 'on-failure' | 'dlq';
+export type AsyncCondition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
+
+/** One entry of the event log: what changed, when, about which ids, and which rule made it happen. */
+export interface SimEvent {
+  seq: number;
+  t: number;
+  type: string;
+  rule: RuleRef;
+  item?: string;
+  invocation?: string;
+  env?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface AttemptRecord {
+  startMs: number;
+  endMs: number | null;
+  result: AttemptResult | null;
+  coldStart: boolean;
+  invocationId: string | null;
+  reason?: string;
+  duplicate?: boolean;
+}
+
+export interface SyncResponse {
+  statusCode?: number;
+  functionError?: 'Unhandled' | 'Handled';
+  errorType?: string;
+  reason?: string;
+  body?: unknown;
+}
+
+export interface Delivery {
+  target: DeliveryTarget;
+  destinationType: DestinationType;
+  destination: string;
+  atMs: number;
+  delivered: boolean;
+  failure?: string;
+  record: unknown;
+}
+
+export interface ItemState {
+  id: string;
+  kind: ItemKind;
+  sourceId: string;
+  caller: string;
+  arrivedMs: number;
+  payload: unknown;
+  payloadSizeBytes: number;
+  /** Lambda's request id; one per async event (shared by its retries), one per sync Invoke call. */
+  requestId: string;
+  outcome: ItemOutcome;
+  endedMs: number | null;
+  attempts: AttemptRecord[];
+  /** Attempts Lambda admitted (not throttled): what behaviour rules' `attempts` count. */
+  tries: number;
+  /** Attempts that ran the handler: `approximateInvokeCount`. */
+  handlerRuns: number;
+  response: SyncResponse | null;
+  deliveries: Delivery[];
+  /** Sync: the client's attempt number; async: unused. */
+  clientAttempt: number;
+  /** Sync: the client stopped waiting for this invocation (read or integration timeout). */
+  abandonedInvocations: string[];
+  /** Async: when the event entered the queue, and the current throttle backoff. */
+  queuedMs: number;
+  backoffMs: number;
+  lastError: { errorType: string; errorMessage: string } | null;
+  lastResponse: unknown;
+}
+
+export type InvocationResult = 'success' | 'error' | 'timeout';
+
+export interface InvocationState {
+  id: string;
+  requestId: string;
+  items: string[];
+  trigger: 'sync' | 'async' | 'async-duplicate';
+  startMs: number;
+  handlerStartMs: number;
+  endMs: number | null;
+  coldStart: boolean;
+  initMs: number;
+  environmentId: string;
+  provisioned: boolean;
+  /** Decided when the attempt starts, applied when it ends. */
+  plan: {
+    result: 'success' | 'error' | 'timeout';
+    durationMs: number;
+    returns: unknown;
+    error: { errorType: string; errorMessage: string } | null;
+    responseSizeBytes: number;
+  };
+  result: InvocationResult | null;
+  /** Billed Invoke phase, rounded up to 1 ms. */
+  billedMs: number;
+  /** Billed Init phase: on-demand cold starts since August 2025 (§5). */
+  initBilledMs: number;
+  response: unknown;
+}
+
+export type EnvPhase = 'initializing' | 'busy' | 'idle' | 'reaped';
+
+export interface EnvState {
+  id: string;
+  phase: EnvPhase;
+  provisioned: boolean;
+  createdMs: number;
+  lastUsedMs: number;
+  invocations: number;
+  /** Bumped on every use; a scheduled reap only acts if the token still matches. */
+  reapToken: number;
+}
+
+/** Everything the agenda can hold. */
+export type AgendaEntry = Scheduled &
+  (
+    | { kind: 'arrival'; source: number; request: number; n: number }
+    | { kind: 'sync-attempt'; item: string }
+    | { kind: 'client-timeout'; item: string; invocation: string; clientAttempt: number }
+    | { kind: 'async-dispatch'; item: string; duplicate: boolean }
+    | { kind: 'init-end'; invocation: string }
+    | { kind: 'invoke-end'; invocation: string }
+    | { kind: 'env-reap'; env: string; token: number }
+  );
+
+export interface SimState {
+  scenario: Scenario;
+  seed: number;
+  now: number;
+  nextSeq: number;
+  agenda: AgendaEntry[];
+  rng: RandomState;
+  log: SimEvent[];
+  items: ItemState[];
+  itemIndex: Record<string, number>;
+  invocations: InvocationState[];
+  invocationIndex: Record<string, number>;
+  envs: EnvState[];
+  envIndex: Record<string, number>;
+  /** Idle environments, most recently used last (reuse is last-in, first-out). */
+  idleOnDemand: string[];
+  idleProvisioned: string[];
+  /** Environments initialising or busy: the function's concurrency. */
+  inUse: number;
+  /** Scaling-rate token bucket (§4): new environments allowed now. */
+  scaling: { tokens: number; atMs: number };
+  asyncQueueDepth: number;
+  metrics: MetricsState;
+  counters: { invocation: number; env: number };
+}

@@ -1,0 +1,63 @@
+/**
+ * The built-in scenarios, as data. Each is validated by the same schema as user input the first time
+ * it is asked for, so a broken preset fails loudly in tests rather than quietly in the app.
+ */
+import { mustValidate } from '../validate';
+import type { Scenario, ScenarioInput } from '../schema';
+import defaultScenario from './default.json';
+import syncSuccess from './sync-success.json';
+import syncFunctionError from './sync-function-error.json';
+import syncTimeout from './sync-timeout.json';
+import syncThrottled from './sync-throttled.json';
+import apiGatewayTimeout from './api-gateway-timeout.json';
+import coldAndWarm from './cold-and-warm.json';
+import asyncRetriesExhausted from './async-retries-exhausted.json';
+import asyncSucceedsOnThirdAttempt from './async-succeeds-on-third-attempt.json';
+import asyncMaxEventAge from './async-max-event-age.json';
+import asyncDlq from './async-dlq.json';
+import asyncZeroReservedConcurrency from './async-zero-reserved-concurrency.json';
+import asyncThrottledWaits from './async-throttled-waits.json';
+import burstScaling from './burst-scaling.json';
+
+/** Preset ids in the order the picker shows them. */
+const RAW: ReadonlyArray<unknown> = [
+  defaultScenario,
+  syncSuccess,
+  syncFunctionError,
+  syncTimeout,
+  syncThrottled,
+  apiGatewayTimeout,
+  coldAndWarm,
+  asyncRetriesExhausted,
+  asyncSucceedsOnThirdAttempt,
+  asyncMaxEventAge,
+  asyncDlq,
+  asyncZeroReservedConcurrency,
+  asyncThrottledWaits,
+  burstScaling,
+];
+
+/** The preset the app opens on. */
+export const DEFAULT_PRESET_ID = 'default';
+
+const byId = new Map<string, unknown>(RAW.map((p) => [(p as ScenarioInput).id, p]));
+const cache = new Map<string, Scenario>();
+
+/** Every preset id, in display order. */
+export const PRESET_IDS: readonly string[] = RAW.map((p) => (p as ScenarioInput).id);
+
+/** The raw JSON of a preset, as a user would write it (for the editor and for export). */
+export function presetSource(id: string): ScenarioInput | undefined {
+  return byId.get(id) as ScenarioInput | undefined;
+}
+
+/** A validated preset, or undefined when no preset has that id. */
+export function getPreset(id: string): Scenario | undefined {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const raw = byId.get(id);
+  if (raw === undefined) return undefined;
+  const scenario = mustValidate(raw);
+  cache.set(id, scenario);
+  return scenario;
+}
