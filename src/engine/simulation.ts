@@ -42,11 +42,6 @@ export interface SimulationOptions {
   seed?: number;
 }
 
-/** Only idle-environment reaping left: the workload is over. */
-function onlyBookkeepingLeft(state: SimState): boolean {
-  return state.agenda.every((e) => e.kind === 'env-reap');
-}
-
 function dispatch(state: SimState, entry: AgendaEntry): void {
   switch (entry.kind) {
     case 'arrival':
@@ -83,11 +78,13 @@ function wrap(state: SimState): Simulation {
     const s = state.scenario.simulation.untilSeconds;
     return s === undefined ? Number.POSITIVE_INFINITY : s * 1000;
   };
-  const done = () => state.agenda.length === 0 || onlyBookkeepingLeft(state) || (heapPeek(state.agenda)?.t ?? 0) > untilMs();
+  // Only idle-environment reaping left means the workload is over.
+  const done = () => state.pendingWork === 0 || (heapPeek(state.agenda)?.t ?? 0) > untilMs();
   const step = (): SimEvent[] => {
     const entry = heapPop(state.agenda);
     if (!entry) return [];
     const from = state.log.length;
+    if (entry.kind !== 'env-reap') state.pendingWork -= 1;
     state.now = entry.t;
     dispatch(state, entry);
     return state.log.slice(from);

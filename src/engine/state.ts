@@ -34,6 +34,7 @@ export function createState(scenario: Scenario, seed: number): SimState {
     now: 0,
     nextSeq: 0,
     agenda: [],
+    pendingWork: 0,
     rng: createRandom(seed),
     log: [],
     items: [],
@@ -46,6 +47,7 @@ export function createState(scenario: Scenario, seed: number): SimState {
     idleProvisioned: [],
     inUse: 0,
     scaling: { tokens: SCALING_BUCKET, atMs: 0 },
+    requestRate: { second: 0, count: 0 },
     asyncQueueDepth: 0,
     metrics: createMetrics(),
     counters: { invocation: 0, env: 0 },
@@ -59,6 +61,7 @@ export const SCALING_REFILL_PER_MS = 1000 / 10_000;
 /** Puts something on the agenda at time `t` (never earlier than now). */
 export function schedule(state: SimState, t: number, pri: number, body: EntryBody): void {
   const entry = { ...body, t: Math.max(t, state.now), pri, seq: state.nextSeq++ } as AgendaEntry;
+  if (entry.kind !== 'env-reap') state.pendingWork += 1;
   heapPush(state.agenda, entry);
 }
 

@@ -156,6 +156,8 @@ export interface SimState {
   now: number;
   nextSeq: number;
   agenda: AgendaEntry[];
+  /** Agenda entries that are workload rather than idle bookkeeping (reaping): the run ends at 0. */
+  pendingWork: number;
   rng: RandomState;
   log: SimEvent[];
   items: ItemState[];
@@ -171,6 +173,8 @@ export interface SimState {
   inUse: number;
   /** Scaling-rate token bucket (§4): new environments allowed now. */
   scaling: { tokens: number; atMs: number };
+  /** Invoke requests counted in the current second, for the request-rate quota (§4). */
+  requestRate: { second: number; count: number };
   asyncQueueDepth: number;
   metrics: MetricsState;
   counters: { invocation: number; env: number };

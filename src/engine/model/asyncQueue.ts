@@ -7,7 +7,7 @@
  * try could not start in time fails at once. Reserved concurrency 0 fails events with no attempt at all.
  */
 import { matchRule, planAttempt, sampleInitMs } from './behavior';
-import { admit, countThrottle } from './concurrency';
+import { admit, checkRequestRate, countThrottle } from './concurrency';
 import { sendToDeadLetterQueue, sendToDestination } from './destinations';
 import { startInvocation } from './execution';
 import { count, sample } from './metrics';
@@ -40,6 +40,17 @@ export function acceptAsync(state: SimState, item: ItemState): void {
     item.endedMs = state.now;
     item.response = { statusCode: 413, errorType: 'RequestTooLargeException', reason: `Request must be smaller than ${ASYNC_PAYLOAD_LIMIT_BYTES} bytes for the InvokeAsync/Event invocation type` };
     emit(state, 'async/rejected', '§1.3', { item: item.id }, { statusCode: 413, errorType: 'RequestTooLargeException' });
+    return;
+  }
+  // §2.1: async calls from AWS services are not limited by request rate; direct callers are.
+  const rateThrottle = item.caller === 'direct' ? checkRequestRate(state) : null;
+  if (rateThrottle) {
+    countThrottle(state);
+    item.outcome = 'throttled';
+    item.endedMs = state.now;
+    item.response = { statusCode: 429, errorType: 'TooManyRequestsException', reason: rateThrottle.reason };
+    item.attempts.push({ startMs: state.now, endMs: state.now, result: 'throttled', coldStart: false, invocationId: null, reason: rateThrottle.reason });
+    emit(state, 'async/rejected', '§4', { item: item.id }, { statusCode: 429, reason: rateThrottle.reason, message: rateThrottle.message });
     return;
   }
   item.queuedMs = state.now;

@@ -4,17 +4,21 @@
  * provisioned environments used first with spillover to on-demand ones, warm reuse of idle environments,
  * the per-function scaling rate for new environments, and idle reaping.
  */
-import { count } from './metrics';
+import { count, sample } from './metrics';
 import { emit, getEnv, PRIORITY, schedule, SCALING_BUCKET, SCALING_REFILL_PER_MS } from '../state';
 import type { EnvState, SimState } from '../types';
 
 export type ThrottleReason =
   | 'ReservedFunctionConcurrentInvocationLimitExceeded'
-  | 'ConcurrentInvocationLimitExceeded';
+  | 'ConcurrentInvocationLimitExceeded'
+  | 'FunctionInvocationRateLimitExceeded'
+  | 'ReservedFunctionInvocationRateLimitExceeded';
+
+export type Throttle = { ok: false; reason: ThrottleReason; rule: '§4.reserved' | '§4' | '§4.scaling'; message: string };
 
 export type Admission =
   | { ok: true; env: EnvState; cold: boolean }
-  | { ok: false; reason: ThrottleReason; rule: '§4.reserved' | '§4' | '§4.scaling'; message: string };
+  | Throttle;
 
 /** The most environments the function may have in use at once. */
 export function concurrencyLimit(state: SimState): number {
@@ -109,11 +113,35 @@ function claim(state: SimState, env: EnvState, cold: boolean): Admission {
   return { ok: true, env, cold };
 }
 
+/** §4: Invoke requests per second may not exceed 10 × the concurrency available to the function. */
+export const REQUESTS_PER_SECOND_PER_CONCURRENCY = 10;
+
+/**
+ * Counts one Invoke request against the request-rate quota and says whether it is over it. The quota
+ * applies to synchronous calls and to asynchronous calls from non-AWS callers (§2.1, §4).
+ */
+export function checkRequestRate(state: SimState): Throttle | null {
+  const reserved = state.scenario.function.ReservedConcurrentExecutions;
+  if (reserved === 0) return null; // every request is throttled by concurrency anyway
+  const second = Math.floor(state.now / 1000);
+  if (state.requestRate.second !== second) state.requestRate = { second, count: 0 };
+  state.requestRate.count += 1;
+  const limit = REQUESTS_PER_SECOND_PER_CONCURRENCY * concurrencyLimit(state);
+  if (state.requestRate.count <= limit) return null;
+  return {
+    ok: false,
+    reason: reserved === undefined ? 'FunctionInvocationRateLimitExceeded' : 'ReservedFunctionInvocationRateLimitExceeded',
+    rule: '§4',
+    message: `More than ${limit} Invoke requests in one second (10 × the function's concurrency).`,
+  };
+}
+
 /** Gives an environment back after an invocation: it idles, warm, until reused or reaped. */
 export function release(state: SimState, env: EnvState): void {
   env.phase = 'idle';
   env.lastUsedMs = state.now;
   state.inUse -= 1;
+  sample(state.metrics, 'ConcurrentExecutions', state.now, state.inUse);
   if (env.provisioned) {
     state.idleProvisioned.push(env.id);
     return;

@@ -57,14 +57,16 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
   } else {
     scheduleHandlerEnd(state, inv);
   }
-  emit(state, 'invoke/started', cold ? '§4.env' : '§4.env', ids, {
+  const attempt = getItem(state, req.items[0]!).tries;
+  const rule = cold ? '§4.env' : req.trigger === 'sync' ? '§1.1' : attempt > 1 ? '§2.2' : '§2.1';
+  emit(state, 'invoke/started', rule, ids, {
     requestId: inv.requestId,
     coldStart: cold,
     warm: !cold,
     provisioned: env.provisioned,
     items: inv.items.length,
     trigger: inv.trigger,
-    attempt: getItem(state, req.items[0]!).tries,
+    attempt,
   });
   return inv;
 }

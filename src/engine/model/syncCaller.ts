@@ -9,7 +9,7 @@
  * - `alb`: 1 MB request and response limits; errors → 502 (our reading, see docs/fidelity.md).
  */
 import { matchRule, planAttempt, sampleInitMs } from './behavior';
-import { admit, countThrottle } from './concurrency';
+import { admit, checkRequestRate, countThrottle, type Throttle } from './concurrency';
 import { startInvocation } from './execution';
 import { nextFloat } from '../kernel/random';
 import { emit, getItem, newRequestId, PRIORITY, schedule } from '../state';
@@ -77,6 +77,11 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
     finish(state, item, response, 'rejected', source.caller === 'alb' ? '§1.5' : '§1.3');
     return;
   }
+  const rateThrottle = checkRequestRate(state);
+  if (rateThrottle) {
+    throttled(state, item, source, rateThrottle);
+    return;
+  }
   item.tries += 1;
   const rule = matchRule(state, [item]);
   if (rule?.result === 'service-error') {
@@ -88,10 +93,7 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
   const admission = admit(state);
   if (!admission.ok) {
     item.tries -= 1;
-    countThrottle(state);
-    item.attempts.push({ startMs: state.now, endMs: state.now, result: 'throttled', coldStart: false, invocationId: null, reason: admission.reason });
-    emit(state, 'invoke/throttled', admission.rule, { item: item.id }, { statusCode: 429, reason: admission.reason, message: admission.message });
-    failBeforeRun(state, item, source, { statusCode: 429, errorType: 'TooManyRequestsException', reason: admission.reason }, 'throttled');
+    throttled(state, item, source, admission);
     return;
   }
   item.handlerRuns += 1;
@@ -116,6 +118,14 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
       clientAttempt: item.clientAttempt,
     });
   }
+}
+
+/** Lambda answered 429: the code does not run (§1.1, §4). */
+function throttled(state: SimState, item: ItemState, source: SyncSource, throttle: Throttle): void {
+  countThrottle(state);
+  item.attempts.push({ startMs: state.now, endMs: state.now, result: 'throttled', coldStart: false, invocationId: null, reason: throttle.reason });
+  emit(state, 'invoke/throttled', throttle.rule, { item: item.id }, { statusCode: 429, reason: throttle.reason, message: throttle.message });
+  failBeforeRun(state, item, source, { statusCode: 429, errorType: 'TooManyRequestsException', reason: throttle.reason }, 'throttled');
 }
 
 /** Lambda answered with an error before running the code (throttle, service error). */
