@@ -82,6 +82,8 @@ export interface ItemState {
   tries: number;
   /** Attempts that ran the handler: `approximateInvokeCount`. */
   handlerRuns: number;
+  /** Extra runs caused by the async queue delivering the event twice (§2.4); they use no retries. */
+  duplicateRuns: number;
   response: SyncResponse | null;
   deliveries: Delivery[];
   /** Sync: the client's attempt number; async: unused. */

@@ -40,6 +40,7 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
     attempts: [],
     tries: 0,
     handlerRuns: 0,
+    duplicateRuns: 0,
     response: null,
     deliveries: [],
     clientAttempt: 0,

@@ -39,7 +39,7 @@ export function acceptAsync(state: SimState, item: ItemState): void {
     item.outcome = 'rejected';
     item.endedMs = state.now;
     item.response = { statusCode: 413, errorType: 'RequestTooLargeException', reason: `Request must be smaller than ${ASYNC_PAYLOAD_LIMIT_BYTES} bytes for the InvokeAsync/Event invocation type` };
-    emit(state, 'async/rejected', '§1.3', { item: item.id }, { statusCode: 413, errorType: 'RequestTooLargeException' });
+    emit(state, 'async/rejected', '§2.1', { item: item.id }, { statusCode: 413, errorType: 'RequestTooLargeException' });
     return;
   }
   // §2.1: async calls from AWS services are not limited by request rate; direct callers are.
@@ -100,6 +100,7 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   }
   state.asyncQueueDepth -= 1;
   item.handlerRuns += 1;
+  item.backoffMs = 0; // the next throttle starts the backoff from 1 s again
   sample(state.metrics, 'AsyncEventAge', state.now, state.now - item.queuedMs);
   emit(state, 'async/dequeued', '§2.1', { item: item.id }, { ageMs: state.now - item.queuedMs, attempt: item.tries, queueDepth: state.asyncQueueDepth });
   const plan = planAttempt(state, [item], rule);
@@ -124,7 +125,7 @@ function runDuplicate(state: SimState, item: ItemState): void {
     emit(state, 'async/duplicate-dropped', '§2.4', { item: item.id }, { reason: admission.reason });
     return;
   }
-  item.handlerRuns += 1;
+  item.duplicateRuns += 1;
   emit(state, 'async/duplicate-delivery', '§2.4', { item: item.id }, { requestId: item.requestId });
   const plan = planAttempt(state, [item], matchRule(state, [item]));
   if (plan.result === 'service-error') return;
@@ -160,12 +161,13 @@ export function onAsyncAttemptEnd(state: SimState, item: ItemState, inv: Invocat
     attempt.endMs = state.now;
     attempt.result = inv.result;
   }
-  if (inv.result === 'success') item.lastResponse = inv.response;
-  else item.lastError = inv.response as ItemState['lastError'];
   if (inv.trigger === 'async-duplicate') {
+    // The copy's result does not feed the original's retries; a successful copy sends its own record.
     if (inv.result === 'success') sendToDestination(state, item, 'Success');
     return;
   }
+  if (inv.result === 'success') item.lastResponse = inv.response;
+  else item.lastError = inv.response as ItemState['lastError'];
   if (inv.result === 'success') {
     item.outcome = 'succeeded';
     item.endedMs = state.now;

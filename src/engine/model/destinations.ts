@@ -38,6 +38,23 @@ function isFifo(arn: string): boolean {
   return arn.endsWith('.fifo');
 }
 
+/** The UTF-8 length of a string. */
+function utf8Bytes(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/** The longest prefix of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const ch of text) {
+    bytes += utf8Bytes(ch.codePointAt(0)!);
+    if (bytes > maxBytes) break;
+    end += ch.length;
+  }
+  return text.slice(0, end);
+}
+
 function jsonSize(value: unknown): number {
   if (value === undefined) return 0;
   return JSON.stringify(value)?.length ?? 0;
@@ -130,12 +147,14 @@ export function sendToDestination(state: SimState, item: ItemState, condition: A
   const target: DeliveryTarget = success ? 'on-success' : 'on-failure';
   const rec = invocationRecord(state, item, condition);
   let failure = deniedOrFifo(state, arn);
-  if (!failure && type === 'sns' && jsonSize(rec) > SNS_LIMIT_BYTES) {
+  // The event's declared size stands in for its real size, as at acceptance (§2.1).
+  const size = Math.max(jsonSize(rec), item.payloadSizeBytes + jsonSize(rec.responsePayload));
+  if (!failure && type === 'sns' && size > SNS_LIMIT_BYTES) {
     // §2.5: over SNS's limit Lambda drops the payloads rather than the record.
     delete rec.requestPayload;
     delete rec.responsePayload;
   }
-  if (!failure && type === 'sqs' && jsonSize(rec) > SQS_LIMIT_BYTES) failure = 'The record is larger than an SQS message may be';
+  if (!failure && type === 'sqs' && size > SQS_LIMIT_BYTES) failure = 'The record is larger than an SQS message may be';
   const delivery: Delivery = {
     target,
     destinationType: type,
@@ -158,7 +177,7 @@ export function sendToDeadLetterQueue(state: SimState, item: ItemState, errorCod
   if (!arn) return null;
   const type = destinationTypeOf(arn) === 'sns' ? 'sns' : 'sqs';
   const body = JSON.stringify(item.payload ?? {});
-  const message = errorMessage.slice(0, DLQ_ERROR_MESSAGE_BYTES);
+  const message = truncateUtf8(errorMessage, DLQ_ERROR_MESSAGE_BYTES);
   const limit = type === 'sns' ? SNS_LIMIT_BYTES : SQS_LIMIT_BYTES;
   const failure = deniedOrFifo(state, arn) ?? (item.payloadSizeBytes > limit ? `The event is larger than an ${type.toUpperCase()} message may be` : null);
   const rec =
