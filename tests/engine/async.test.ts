@@ -343,3 +343,32 @@ describe('§2.4 duplicates and retries', () => {
     expectNear(regular[2]!.startMs - regular[1]!.endMs!, 120_000);
   });
 });
+
+describe('§2.4 no ordering guarantee', () => {
+  it('§2.4 events accepted 5 ms apart do not always start in arrival order (across seeds)', () => {
+    const s = scenario({
+      function: { behavior: { duration: { distribution: 'fixed', ms: 100 } } },
+      sources: asyncSource([req('first', 0), req('second', 5)]),
+    });
+    const outOfOrder = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].filter((seed) => {
+      const r = run(s, seed);
+      return item(r, 'second').attempts[0]!.startMs < item(r, 'first').attempts[0]!.startMs;
+    });
+    expect(outOfOrder.length).toBeGreaterThan(0);
+    expect(outOfOrder.length).toBeLessThan(10);
+  });
+
+  it('§2.4 a failed event is retried behind events that arrived after it', () => {
+    const r = run(
+      scenario({
+        function: {
+          behavior: { rules: [{ items: ['early'], attempts: [1], result: 'error', durationMs: 100 }] },
+        },
+        sources: asyncSource([req('early', 0), req('late', 10_000)]),
+      }),
+    );
+    expect(item(r, 'late').outcome).toBe('succeeded');
+    expect(item(r, 'early').outcome).toBe('succeeded');
+    expect(item(r, 'early').endedMs!).toBeGreaterThan(item(r, 'late').endedMs!);
+  });
+});
