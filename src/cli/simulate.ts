@@ -60,6 +60,9 @@ function main(argv: string[]): void {
     return;
   }
   let scenario: Scenario;
+  if (values.preset !== undefined && positionals.length > 0) {
+    fail([{ path: '(arguments)', message: 'give either a scenario file or --preset ID, not both' }]);
+  }
   if (values.preset !== undefined) {
     const preset = getPreset(values.preset);
     if (!preset) fail([{ path: '--preset', message: `no preset '${values.preset}'; --list shows the ids` }]);
@@ -78,13 +81,14 @@ function main(argv: string[]): void {
   } else {
     fail([{ path: '(arguments)', message: `give one scenario file or --preset ID\n${HELP}` }]);
   }
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
+  const seed = values.seed === undefined || !/^\d+$/.test(values.seed) ? undefined : Number(values.seed);
+  if (values.seed !== undefined && !(seed !== undefined && seed <= 0xffffffff)) {
     fail([{ path: '--seed', message: `'${values.seed}' is not a whole number from 0 to 4294967295` }]);
   }
   if (values.until !== undefined) {
     const until = Number(values.until);
-    if (!(until > 0)) fail([{ path: '--until', message: `'${values.until}' is not a positive number of seconds` }]);
+    if (!(until > 0 && Number.isFinite(until)))
+      fail([{ path: '--until', message: `'${values.until}' is not a positive number of seconds` }]);
     scenario = { ...scenario, simulation: { ...scenario.simulation, untilSeconds: until } };
   }
   const sim = createSimulation(scenario, seed === undefined ? {} : { seed });

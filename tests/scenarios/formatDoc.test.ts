@@ -1,0 +1,46 @@
+/**
+ * docs/scenario-format.md stays true to the software: its complete example validates without warnings,
+ * and it mentions every property the schema knows.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildScenarioJsonSchema } from '../../src/scenarios/jsonSchema';
+import { parseScenarioJson } from '../../src/scenarios/validate';
+
+const doc = readFileSync(fileURLToPath(new URL('../../docs/scenario-format.md', import.meta.url)), 'utf8');
+
+/** Every property name anywhere in a JSON Schema. */
+function propertyNames(schema: unknown): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const record = node as Record<string, unknown>;
+    if (record.properties && typeof record.properties === 'object') {
+      for (const [name, sub] of Object.entries(record.properties)) {
+        names.add(name);
+        visit(sub);
+      }
+    }
+    for (const key of ['items', 'prefixItems', 'oneOf', 'anyOf']) visit(record[key]);
+  };
+  visit(schema);
+  return names;
+}
+
+describe('docs/scenario-format.md', () => {
+  it('§9 the complete example is a valid scenario with no warnings', () => {
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const complete = blocks.filter((text) => text.includes('"sources"'));
+    expect(complete).toHaveLength(1);
+    const result = parseScenarioJson(complete[0]!);
+    expect(result).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('documents every property of the format', () => {
+    const inCode = new Set([...doc.matchAll(/`([^`\n]+)`/g)].flatMap((m) => m[1]!.split(/[^\w$]+/)));
+    const missing = [...propertyNames(buildScenarioJsonSchema())].filter((name) => !inCode.has(name));
+    expect(missing).toEqual([]);
+  });
+});
