@@ -3,7 +3,15 @@
  * invocation, and the run's metrics and cost. Tests and tools depend on this shape.
  */
 import { runCost } from './model/billing';
-import type { AttemptResult, Delivery, ItemKind, ItemOutcome, SimEvent, SimState, SyncResponse } from './types';
+import type {
+  AttemptResult,
+  Delivery,
+  ItemKind,
+  ItemOutcome,
+  SimEvent,
+  SimState,
+  SyncResponse,
+} from './types';
 
 export interface ResultAttempt {
   startMs: number;
@@ -26,7 +34,11 @@ export interface ResultItem {
   requestId: string;
   attempts: ResultAttempt[];
   response?: SyncResponse;
-  deliveries: Array<Pick<Delivery, 'target' | 'destinationType' | 'destination' | 'atMs' | 'delivered' | 'record'> & { failure?: string }>;
+  deliveries: Array<
+    Pick<Delivery, 'target' | 'destinationType' | 'destination' | 'atMs' | 'delivered' | 'record'> & {
+      failure?: string;
+    }
+  >;
 }
 
 export interface ResultInvocation {

@@ -4,14 +4,7 @@ import { heapPush } from './kernel/eventQueue';
 import { createRandom, nextUint32 } from './kernel/random';
 import { createMetrics } from './model/metrics';
 import type { RuleKey } from './rules';
-import type {
-  AgendaEntry,
-  EnvState,
-  InvocationState,
-  ItemState,
-  SimEvent,
-  SimState,
-} from './types';
+import type { AgendaEntry, EnvState, InvocationState, ItemState, SimEvent, SimState } from './types';
 
 /** Agenda priorities at equal times: capacity is freed before it is claimed, so ends run before starts. */
 export const PRIORITY = {
@@ -24,7 +17,11 @@ export const PRIORITY = {
   reap: 6,
 } as const;
 
-type EntryBody = AgendaEntry extends infer E ? (E extends AgendaEntry ? Omit<E, 't' | 'seq' | 'pri'> : never) : never;
+type EntryBody = AgendaEntry extends infer E
+  ? E extends AgendaEntry
+    ? Omit<E, 't' | 'seq' | 'pri'>
+    : never
+  : never;
 
 /** A fresh state at t=0 for a validated scenario. */
 export function createState(scenario: Scenario, seed: number): SimState {

@@ -12,14 +12,7 @@ export type RuleRef = `§${string}`;
 
 export type ItemKind = 'sync' | 'async';
 export type ItemOutcome =
-  | 'succeeded'
-  | 'failed'
-  | 'throttled'
-  | 'rejected'
-  | 'dead-lettered'
-  | 'expired'
-  | 'discarded'
-  | 'in-flight';
+  'succeeded' | 'failed' | 'throttled' | 'rejected' | 'dead-lettered' | 'expired' | 'discarded' | 'in-flight';
 export type AttemptResult = 'success' | 'error' | 'timeout' | 'throttled';
 export type DestinationType = 'sqs' | 'sns' | 'lambda' | 'eventbridge' | 's3';
 export type DeliveryTarget = 'on-success' | 'on-failure' | 'dlq';

@@ -52,9 +52,20 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
   };
   state.itemIndex[id] = state.items.length;
   state.items.push(item);
-  emit(state, 'item/arrived', source.type === 'sync' ? '§1.1' : '§2.1', { item: id }, { kind: source.type, caller: source.caller, source: source.id });
+  emit(
+    state,
+    'item/arrived',
+    source.type === 'sync' ? '§1.1' : '§2.1',
+    { item: id },
+    { kind: source.type, caller: source.caller, source: source.id },
+  );
   if (n + 1 < req.count) {
-    schedule(state, req.atMs + (n + 1) * req.everyMs, PRIORITY.arrival, { kind: 'arrival', source: s, request: r, n: n + 1 });
+    schedule(state, req.atMs + (n + 1) * req.everyMs, PRIORITY.arrival, {
+      kind: 'arrival',
+      source: s,
+      request: r,
+      n: n + 1,
+    });
   }
   if (source.type === 'sync') sendSyncAttempt(state, item);
   else acceptAsync(state, item);

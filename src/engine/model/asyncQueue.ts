@@ -34,12 +34,28 @@ function maxAgeMs(state: SimState): number {
 
 /** An Event invocation arrives at the front door. */
 export function acceptAsync(state: SimState, item: ItemState): void {
-  emit(state, 'async/invoke-requested', '§2.1', { item: item.id }, { caller: item.caller, payloadSizeBytes: item.payloadSizeBytes });
+  emit(
+    state,
+    'async/invoke-requested',
+    '§2.1',
+    { item: item.id },
+    { caller: item.caller, payloadSizeBytes: item.payloadSizeBytes },
+  );
   if (item.payloadSizeBytes > ASYNC_PAYLOAD_LIMIT_BYTES) {
     item.outcome = 'rejected';
     item.endedMs = state.now;
-    item.response = { statusCode: 413, errorType: 'RequestTooLargeException', reason: `Request must be smaller than ${ASYNC_PAYLOAD_LIMIT_BYTES} bytes for the InvokeAsync/Event invocation type` };
-    emit(state, 'async/rejected', '§2.1', { item: item.id }, { statusCode: 413, errorType: 'RequestTooLargeException' });
+    item.response = {
+      statusCode: 413,
+      errorType: 'RequestTooLargeException',
+      reason: `Request must be smaller than ${ASYNC_PAYLOAD_LIMIT_BYTES} bytes for the InvokeAsync/Event invocation type`,
+    };
+    emit(
+      state,
+      'async/rejected',
+      '§2.1',
+      { item: item.id },
+      { statusCode: 413, errorType: 'RequestTooLargeException' },
+    );
     return;
   }
   // §2.1: async calls from AWS services are not limited by request rate; direct callers are.
@@ -49,8 +65,21 @@ export function acceptAsync(state: SimState, item: ItemState): void {
     item.outcome = 'throttled';
     item.endedMs = state.now;
     item.response = { statusCode: 429, errorType: 'TooManyRequestsException', reason: rateThrottle.reason };
-    item.attempts.push({ startMs: state.now, endMs: state.now, result: 'throttled', coldStart: false, invocationId: null, reason: rateThrottle.reason });
-    emit(state, 'async/rejected', '§4', { item: item.id }, { statusCode: 429, reason: rateThrottle.reason, message: rateThrottle.message });
+    item.attempts.push({
+      startMs: state.now,
+      endMs: state.now,
+      result: 'throttled',
+      coldStart: false,
+      invocationId: null,
+      reason: rateThrottle.reason,
+    });
+    emit(
+      state,
+      'async/rejected',
+      '§4',
+      { item: item.id },
+      { statusCode: 429, reason: rateThrottle.reason, message: rateThrottle.message },
+    );
     return;
   }
   item.queuedMs = state.now;
@@ -60,11 +89,19 @@ export function acceptAsync(state: SimState, item: ItemState): void {
   emit(state, 'async/accepted', '§2.1', { item: item.id }, { statusCode: 202, requestId: item.requestId });
   emit(state, 'async/queued', '§2.1', { item: item.id }, { queueDepth: state.asyncQueueDepth });
   const delay = sampleMs(state.scenario.simulation.asyncQueueDelay, state.rng, 'async.queue-delay');
-  schedule(state, state.now + delay, PRIORITY.dispatch, { kind: 'async-dispatch', item: item.id, duplicate: false });
+  schedule(state, state.now + delay, PRIORITY.dispatch, {
+    kind: 'async-dispatch',
+    item: item.id,
+    duplicate: false,
+  });
   const p = state.scenario.simulation.asyncDuplicateProbability;
   if (p > 0 && nextFloat(state.rng, 'async.duplicate') < p) {
     const again = delay + sampleMs(state.scenario.simulation.asyncQueueDelay, state.rng, 'async.queue-delay');
-    schedule(state, state.now + again, PRIORITY.dispatch, { kind: 'async-dispatch', item: item.id, duplicate: true });
+    schedule(state, state.now + again, PRIORITY.dispatch, {
+      kind: 'async-dispatch',
+      item: item.id,
+      duplicate: true,
+    });
   }
 }
 
@@ -78,15 +115,41 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   if (state.scenario.function.ReservedConcurrentExecutions === 0) {
     state.asyncQueueDepth -= 1;
     countThrottle(state);
-    item.attempts.push({ startMs: state.now, endMs: state.now, result: 'throttled', coldStart: false, invocationId: null, reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
-    emit(state, 'async/zero-reserved-concurrency', '§2.3', { item: item.id }, { reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' });
-    failEvent(state, item, 'ZeroReservedConcurrency', '429', 'Rate Exceeded. The function has reserved concurrency 0.');
+    item.attempts.push({
+      startMs: state.now,
+      endMs: state.now,
+      result: 'throttled',
+      coldStart: false,
+      invocationId: null,
+      reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+    });
+    emit(
+      state,
+      'async/zero-reserved-concurrency',
+      '§2.3',
+      { item: item.id },
+      { reason: 'ReservedFunctionConcurrentInvocationLimitExceeded' },
+    );
+    failEvent(
+      state,
+      item,
+      'ZeroReservedConcurrency',
+      '429',
+      'Rate Exceeded. The function has reserved concurrency 0.',
+    );
     return;
   }
   item.tries += 1;
   const rule = matchRule(state, [item]);
   if (rule?.result === 'service-error') {
-    item.attempts.push({ startMs: state.now, endMs: state.now, result: 'error', coldStart: false, invocationId: null, reason: 'ServiceException' });
+    item.attempts.push({
+      startMs: state.now,
+      endMs: state.now,
+      result: 'error',
+      coldStart: false,
+      invocationId: null,
+      reason: 'ServiceException',
+    });
     backOff(state, item, 'ServiceException', 'Lambda could not run the function (system error, HTTP 500).');
     return;
   }
@@ -94,7 +157,14 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   if (!admission.ok) {
     item.tries -= 1; // §2.3 / §9: throttles do not consume retry attempts
     countThrottle(state);
-    item.attempts.push({ startMs: state.now, endMs: state.now, result: 'throttled', coldStart: false, invocationId: null, reason: admission.reason });
+    item.attempts.push({
+      startMs: state.now,
+      endMs: state.now,
+      result: 'throttled',
+      coldStart: false,
+      invocationId: null,
+      reason: admission.reason,
+    });
     backOff(state, item, admission.reason, admission.message);
     return;
   }
@@ -102,7 +172,13 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   item.handlerRuns += 1;
   item.backoffMs = 0; // the next throttle starts the backoff from 1 s again
   sample(state.metrics, 'AsyncEventAge', state.now, state.now - item.queuedMs);
-  emit(state, 'async/dequeued', '§2.1', { item: item.id }, { ageMs: state.now - item.queuedMs, attempt: item.tries, queueDepth: state.asyncQueueDepth });
+  emit(
+    state,
+    'async/dequeued',
+    '§2.1',
+    { item: item.id },
+    { ageMs: state.now - item.queuedMs, attempt: item.tries, queueDepth: state.asyncQueueDepth },
+  );
   const plan = planAttempt(state, [item], rule);
   if (plan.result === 'service-error') return; // handled above
   const inv = startInvocation(state, {
@@ -114,7 +190,13 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
     plan,
     initMs: admission.cold ? sampleInitMs(state) : 0,
   });
-  item.attempts.push({ startMs: state.now, endMs: null, result: null, coldStart: admission.cold, invocationId: inv.id });
+  item.attempts.push({
+    startMs: state.now,
+    endMs: null,
+    result: null,
+    coldStart: admission.cold,
+    invocationId: inv.id,
+  });
 }
 
 /** §2.4: the queue delivered the event once more; the copy runs once and is not retried. */
@@ -138,7 +220,14 @@ function runDuplicate(state: SimState, item: ItemState): void {
     plan,
     initMs: admission.cold ? sampleInitMs(state) : 0,
   });
-  item.attempts.push({ startMs: state.now, endMs: null, result: null, coldStart: admission.cold, invocationId: inv.id, duplicate: true });
+  item.attempts.push({
+    startMs: state.now,
+    endMs: null,
+    result: null,
+    coldStart: admission.cold,
+    invocationId: inv.id,
+    duplicate: true,
+  });
 }
 
 function backOff(state: SimState, item: ItemState, reason: string, message: string): void {
@@ -146,11 +235,23 @@ function backOff(state: SimState, item: ItemState, reason: string, message: stri
   const nextAt = state.now + item.backoffMs;
   if (nextAt - item.queuedMs > maxAgeMs(state)) {
     state.asyncQueueDepth -= 1;
-    emit(state, 'async/event-age-exceeded', '§9', { item: item.id }, { ageMs: state.now - item.queuedMs, wouldRetryAtMs: nextAt, maxAgeMs: maxAgeMs(state) });
+    emit(
+      state,
+      'async/event-age-exceeded',
+      '§9',
+      { item: item.id },
+      { ageMs: state.now - item.queuedMs, wouldRetryAtMs: nextAt, maxAgeMs: maxAgeMs(state) },
+    );
     failEvent(state, item, 'EventAgeExceeded', reason === 'ServiceException' ? '500' : '429', message);
     return;
   }
-  emit(state, 'async/throttled', '§2.3', { item: item.id }, { reason, message, backoffMs: item.backoffMs, retryAtMs: nextAt });
+  emit(
+    state,
+    'async/throttled',
+    '§2.3',
+    { item: item.id },
+    { reason, message, backoffMs: item.backoffMs, retryAtMs: nextAt },
+  );
   schedule(state, nextAt, PRIORITY.dispatch, { kind: 'async-dispatch', item: item.id, duplicate: false });
 }
 
@@ -171,25 +272,49 @@ export function onAsyncAttemptEnd(state: SimState, item: ItemState, inv: Invocat
   if (inv.result === 'success') {
     item.outcome = 'succeeded';
     item.endedMs = state.now;
-    emit(state, 'async/completed', '§2.5', { item: item.id, invocation: inv.id }, { attempts: item.handlerRuns });
+    emit(
+      state,
+      'async/completed',
+      '§2.5',
+      { item: item.id, invocation: inv.id },
+      { attempts: item.handlerRuns },
+    );
     sendToDestination(state, item, 'Success');
     return;
   }
   const runs = item.handlerRuns;
   if (runs > maxRetries(state)) {
-    emit(state, 'async/retries-exhausted', '§2.2', { item: item.id, invocation: inv.id }, { attempts: runs, maxRetries: maxRetries(state) });
+    emit(
+      state,
+      'async/retries-exhausted',
+      '§2.2',
+      { item: item.id, invocation: inv.id },
+      { attempts: runs, maxRetries: maxRetries(state) },
+    );
     failEvent(state, item, 'RetriesExhausted', '200', errorMessageOf(item));
     return;
   }
   const wait = RETRY_WAITS_MS[Math.min(runs, RETRY_WAITS_MS.length) - 1]!;
   const nextAt = state.now + wait;
   if (nextAt - item.queuedMs > maxAgeMs(state)) {
-    emit(state, 'async/event-age-exceeded', '§9', { item: item.id, invocation: inv.id }, { ageMs: state.now - item.queuedMs, wouldRetryAtMs: nextAt, maxAgeMs: maxAgeMs(state) });
+    emit(
+      state,
+      'async/event-age-exceeded',
+      '§9',
+      { item: item.id, invocation: inv.id },
+      { ageMs: state.now - item.queuedMs, wouldRetryAtMs: nextAt, maxAgeMs: maxAgeMs(state) },
+    );
     failEvent(state, item, 'EventAgeExceeded', '200', errorMessageOf(item));
     return;
   }
   state.asyncQueueDepth += 1;
-  emit(state, 'async/retry-scheduled', '§2.2', { item: item.id, invocation: inv.id }, { delayMs: wait, retryAtMs: nextAt, nextAttempt: runs + 1, queueDepth: state.asyncQueueDepth });
+  emit(
+    state,
+    'async/retry-scheduled',
+    '§2.2',
+    { item: item.id, invocation: inv.id },
+    { delayMs: wait, retryAtMs: nextAt, nextAttempt: runs + 1, queueDepth: state.asyncQueueDepth },
+  );
   schedule(state, nextAt, PRIORITY.dispatch, { kind: 'async-dispatch', item: item.id, duplicate: false });
 }
 
@@ -197,16 +322,28 @@ function errorMessageOf(item: ItemState): string {
   return item.lastError?.errorMessage ?? '';
 }
 
-function failEvent(state: SimState, item: ItemState, condition: AsyncCondition, errorCode: string, errorMessage: string): void {
+function failEvent(
+  state: SimState,
+  item: ItemState,
+  condition: AsyncCondition,
+  errorCode: string,
+  errorMessage: string,
+): void {
   count(state.metrics, 'AsyncEventsDropped', state.now);
   item.endedMs = state.now;
   const destination = sendToDestination(state, item, condition);
   const dlq = sendToDeadLetterQueue(state, item, errorCode, errorMessage);
   const saved = Boolean(destination?.delivered || dlq?.delivered);
   item.outcome = saved ? 'dead-lettered' : condition === 'EventAgeExceeded' ? 'expired' : 'discarded';
-  emit(state, 'async/dropped', condition === 'ZeroReservedConcurrency' ? '§2.3' : '§2.5', { item: item.id }, {
-    condition,
-    outcome: item.outcome,
-    savedTo: item.deliveries.filter((d) => d.delivered && d.target !== 'on-success').map((d) => d.target),
-  });
+  emit(
+    state,
+    'async/dropped',
+    condition === 'ZeroReservedConcurrency' ? '§2.3' : '§2.5',
+    { item: item.id },
+    {
+      condition,
+      outcome: item.outcome,
+      savedTo: item.deliveries.filter((d) => d.delivered && d.target !== 'on-success').map((d) => d.target),
+    },
+  );
 }

@@ -15,7 +15,8 @@ function ruleMatches(state: SimState, rule: OutcomeRule, items: ItemState[]): bo
     const attempt = Math.max(...items.map((it) => it.tries));
     if (!rule.attempts.includes(attempt)) return false;
   }
-  if (rule.probability !== undefined && nextFloat(state.rng, 'behavior.probability') >= rule.probability) return false;
+  if (rule.probability !== undefined && nextFloat(state.rng, 'behavior.probability') >= rule.probability)
+    return false;
   return true;
 }
 
@@ -34,7 +35,10 @@ export function planAttempt(state: SimState, items: ItemState[], rule: OutcomeRu
   const durationMs = result === 'timeout' ? Math.max(sampled, timeoutMs + 1) : sampled;
   const error =
     result === 'error'
-      ? { errorType: rule?.error?.errorType ?? 'Error', errorMessage: rule?.error?.errorMessage ?? 'Handler failed' }
+      ? {
+          errorType: rule?.error?.errorType ?? 'Error',
+          errorMessage: rule?.error?.errorMessage ?? 'Handler failed',
+        }
       : null;
   return {
     result,

@@ -33,13 +33,26 @@ export function computeCost(gbSeconds: number, architecture: 'x86_64' | 'arm64')
 }
 
 /** The bill for a set of invocations. */
-export function bill(requests: number, billedDurationMs: number, memoryMb: number, architecture: 'x86_64' | 'arm64', freeTier: boolean): Cost {
+export function bill(
+  requests: number,
+  billedDurationMs: number,
+  memoryMb: number,
+  architecture: 'x86_64' | 'arm64',
+  freeTier: boolean,
+): Cost {
   const gbSeconds = (billedDurationMs / 1000) * (memoryMb / 1024);
   const chargedRequests = freeTier ? Math.max(0, requests - FREE_REQUESTS) : requests;
   const chargedGbSeconds = freeTier ? Math.max(0, gbSeconds - FREE_GB_SECONDS) : gbSeconds;
   const requestCostUSD = chargedRequests * PRICE_PER_REQUEST;
   const computeCostUSD = computeCost(chargedGbSeconds, architecture);
-  return { requests, billedDurationMs, gbSeconds, requestCostUSD, computeCostUSD, totalUSD: requestCostUSD + computeCostUSD };
+  return {
+    requests,
+    billedDurationMs,
+    gbSeconds,
+    requestCostUSD,
+    computeCostUSD,
+    totalUSD: requestCostUSD + computeCostUSD,
+  };
 }
 
 /** The bill for everything the run has executed so far. */
@@ -47,5 +60,11 @@ export function runCost(state: SimState): Cost {
   const fn = state.scenario.function;
   let billed = 0;
   for (const inv of state.invocations) if (inv.endMs !== null) billed += inv.billedMs + inv.initBilledMs;
-  return bill(state.metrics.totals.Invocations, billed, fn.MemorySize, fn.Architectures[0], state.scenario.account.freeTier);
+  return bill(
+    state.metrics.totals.Invocations,
+    billed,
+    fn.MemorySize,
+    fn.Architectures[0],
+    state.scenario.account.freeTier,
+  );
 }

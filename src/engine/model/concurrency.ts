@@ -14,11 +14,14 @@ export type ThrottleReason =
   | 'FunctionInvocationRateLimitExceeded'
   | 'ReservedFunctionInvocationRateLimitExceeded';
 
-export type Throttle = { ok: false; reason: ThrottleReason; rule: '§4.reserved' | '§4' | '§4.scaling'; message: string };
+export type Throttle = {
+  ok: false;
+  reason: ThrottleReason;
+  rule: '§4.reserved' | '§4' | '§4.scaling';
+  message: string;
+};
 
-export type Admission =
-  | { ok: true; env: EnvState; cold: boolean }
-  | Throttle;
+export type Admission = { ok: true; env: EnvState; cold: boolean } | Throttle;
 
 /** The most environments the function may have in use at once. */
 export function concurrencyLimit(state: SimState): number {
@@ -130,7 +133,10 @@ export function checkRequestRate(state: SimState): Throttle | null {
   if (state.requestRate.count <= limit) return null;
   return {
     ok: false,
-    reason: reserved === undefined ? 'FunctionInvocationRateLimitExceeded' : 'ReservedFunctionInvocationRateLimitExceeded',
+    reason:
+      reserved === undefined
+        ? 'FunctionInvocationRateLimitExceeded'
+        : 'ReservedFunctionInvocationRateLimitExceeded',
     rule: '§4',
     message: `More than ${limit} Invoke requests in one second (10 × the function's concurrency).`,
   };

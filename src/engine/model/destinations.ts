@@ -7,7 +7,14 @@
 import { count } from './metrics';
 import { emit, functionArn } from '../state';
 import { isoTime } from '../time';
-import type { AsyncCondition, Delivery, DeliveryTarget, DestinationType, ItemState, SimState } from '../types';
+import type {
+  AsyncCondition,
+  Delivery,
+  DeliveryTarget,
+  DestinationType,
+  ItemState,
+  SimState,
+} from '../types';
 
 /** SNS messages are limited to 256 KB (§2.5); SQS messages to 1 MiB. */
 const SNS_LIMIT_BYTES = 256 * 1024;
@@ -61,7 +68,11 @@ function jsonSize(value: unknown): number {
 }
 
 /** The async invocation record (§2.5, §9): what a destination receives about one event. */
-export function invocationRecord(state: SimState, item: ItemState, condition: AsyncCondition): Record<string, unknown> {
+export function invocationRecord(
+  state: SimState,
+  item: ItemState,
+  condition: AsyncCondition,
+): Record<string, unknown> {
   const record: Record<string, unknown> = {
     version: '1.0',
     timestamp: isoTime(state.now),
@@ -121,7 +132,8 @@ function encodeForTarget(
 }
 
 function deniedOrFifo(state: SimState, arn: string): string | null {
-  if (state.scenario.simulation.deniedTargets.includes(arn)) return 'AccessDenied: the function role may not write to this target';
+  if (state.scenario.simulation.deniedTargets.includes(arn))
+    return 'AccessDenied: the function role may not write to this target';
   if (isFifo(arn)) return 'FIFO queues and topics are not supported as destinations or dead-letter queues';
   return null;
 }
@@ -129,16 +141,26 @@ function deniedOrFifo(state: SimState, arn: string): string | null {
 function record(state: SimState, item: ItemState, delivery: Delivery, rule: '§2.5' | '§2.6'): void {
   item.deliveries.push(delivery);
   const type = delivery.target === 'dlq' ? 'dlq' : 'destination';
-  emit(state, delivery.delivered ? `${type}/delivered` : `${type}/delivery-failed`, rule, { item: item.id }, {
-    target: delivery.target,
-    destination: delivery.destination,
-    destinationType: delivery.destinationType,
-    ...(delivery.failure ? { failure: delivery.failure } : {}),
-  });
+  emit(
+    state,
+    delivery.delivered ? `${type}/delivered` : `${type}/delivery-failed`,
+    rule,
+    { item: item.id },
+    {
+      target: delivery.target,
+      destination: delivery.destination,
+      destinationType: delivery.destinationType,
+      ...(delivery.failure ? { failure: delivery.failure } : {}),
+    },
+  );
 }
 
 /** Sends the invocation record to the OnSuccess or OnFailure destination, if one is configured. */
-export function sendToDestination(state: SimState, item: ItemState, condition: AsyncCondition): Delivery | null {
+export function sendToDestination(
+  state: SimState,
+  item: ItemState,
+  condition: AsyncCondition,
+): Delivery | null {
   const success = condition === 'Success';
   const config = state.scenario.function.EventInvokeConfig?.DestinationConfig;
   const arn = success ? config?.OnSuccess?.Destination : config?.OnFailure?.Destination;
@@ -154,7 +176,8 @@ export function sendToDestination(state: SimState, item: ItemState, condition: A
     delete rec.requestPayload;
     delete rec.responsePayload;
   }
-  if (!failure && type === 'sqs' && size > SQS_LIMIT_BYTES) failure = 'The record is larger than an SQS message may be';
+  if (!failure && type === 'sqs' && size > SQS_LIMIT_BYTES)
+    failure = 'The record is larger than an SQS message may be';
   const delivery: Delivery = {
     target,
     destinationType: type,
@@ -172,14 +195,23 @@ export function sendToDestination(state: SimState, item: ItemState, condition: A
 }
 
 /** Sends the original event to the function's dead-letter queue, if one is configured. */
-export function sendToDeadLetterQueue(state: SimState, item: ItemState, errorCode: string, errorMessage: string): Delivery | null {
+export function sendToDeadLetterQueue(
+  state: SimState,
+  item: ItemState,
+  errorCode: string,
+  errorMessage: string,
+): Delivery | null {
   const arn = state.scenario.function.DeadLetterConfig?.TargetArn;
   if (!arn) return null;
   const type = destinationTypeOf(arn) === 'sns' ? 'sns' : 'sqs';
   const body = JSON.stringify(item.payload ?? {});
   const message = truncateUtf8(errorMessage, DLQ_ERROR_MESSAGE_BYTES);
   const limit = type === 'sns' ? SNS_LIMIT_BYTES : SQS_LIMIT_BYTES;
-  const failure = deniedOrFifo(state, arn) ?? (item.payloadSizeBytes > limit ? `The event is larger than an ${type.toUpperCase()} message may be` : null);
+  const failure =
+    deniedOrFifo(state, arn) ??
+    (item.payloadSizeBytes > limit
+      ? `The event is larger than an ${type.toUpperCase()} message may be`
+      : null);
   const rec =
     type === 'sqs'
       ? {

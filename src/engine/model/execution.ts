@@ -86,7 +86,13 @@ function scheduleHandlerEnd(state: SimState, inv: InvocationState): void {
 export function onInitEnd(state: SimState, inv: InvocationState): void {
   const env = getEnv(state, inv.environmentId);
   env.phase = 'busy';
-  emit(state, 'env/init-done', '§4.env', { invocation: inv.id, env: env.id, item: inv.items[0] }, { initMs: inv.initMs });
+  emit(
+    state,
+    'env/init-done',
+    '§4.env',
+    { invocation: inv.id, env: env.id, item: inv.items[0] },
+    { initMs: inv.initMs },
+  );
   scheduleHandlerEnd(state, inv);
 }
 
@@ -109,7 +115,9 @@ export function onInvokeEnd(state: SimState, inv: InvocationState): void {
   inv.endMs = state.now;
   inv.billedMs = Math.ceil(runMs);
   inv.initBilledMs = inv.coldStart && !inv.provisioned ? Math.ceil(inv.initMs) : 0;
-  let rule: '§1.1' | '§1.2' | '§1.3' = '§1.1';
+  // The rule that explains this ending: what a sync caller gets back, or the async retry rules.
+  let rule: '§1.1' | '§1.2' | '§1.3' | '§2.1' | '§2.2' =
+    inv.trigger === 'sync' ? '§1.1' : inv.plan.result === 'success' ? '§2.1' : '§2.2';
   if (timedOut) {
     inv.result = 'timeout';
     inv.response = timeoutError(state, inv);
@@ -133,11 +141,22 @@ export function onInvokeEnd(state: SimState, inv: InvocationState): void {
   sample(state.metrics, 'Duration', state.now, runMs);
   const env = getEnv(state, inv.environmentId);
   release(state, env);
-  const type = inv.result === 'success' ? 'invoke/succeeded' : inv.result === 'timeout' ? 'invoke/timed-out' : 'invoke/failed';
-  emit(state, type, rule, { invocation: inv.id, env: env.id, item: inv.items[0] }, {
-    durationMs: runMs,
-    billedMs: inv.billedMs,
-    initBilledMs: inv.initBilledMs,
-    response: inv.response,
-  });
+  const type =
+    inv.result === 'success'
+      ? 'invoke/succeeded'
+      : inv.result === 'timeout'
+        ? 'invoke/timed-out'
+        : 'invoke/failed';
+  emit(
+    state,
+    type,
+    rule,
+    { invocation: inv.id, env: env.id, item: inv.items[0] },
+    {
+      durationMs: runMs,
+      billedMs: inv.billedMs,
+      initBilledMs: inv.initBilledMs,
+      response: inv.response,
+    },
+  );
 }

@@ -82,7 +82,12 @@ export function metricSeries(metrics: MetricsState, name: MetricName, periodMs =
   const out = new Map<number, SeriesPoint>();
   for (const [k, b] of Object.entries(metrics.series[name])) {
     const period = Math.floor(Number(k) / per);
-    const p = out.get(period) ?? { t: period * per * BUCKET_MS, sum: 0, count: 0, max: Number.NEGATIVE_INFINITY };
+    const p = out.get(period) ?? {
+      t: period * per * BUCKET_MS,
+      sum: 0,
+      count: 0,
+      max: Number.NEGATIVE_INFINITY,
+    };
     p.sum += b.sum;
     p.count += b.count;
     p.max = Math.max(p.max, b.max);

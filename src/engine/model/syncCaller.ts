@@ -61,19 +61,35 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
   const source = sourceOf(state, item);
   item.clientAttempt += 1;
   item.requestId = newRequestId(state); // every Invoke call, retries included, is a new request
-  emit(state, 'sync/invoke-requested', '§1.1', { item: item.id }, {
-    caller: item.caller,
-    clientAttempt: item.clientAttempt,
-    requestId: item.requestId,
-    payloadSizeBytes: item.payloadSizeBytes,
-  });
+  emit(
+    state,
+    'sync/invoke-requested',
+    '§1.1',
+    { item: item.id },
+    {
+      caller: item.caller,
+      clientAttempt: item.clientAttempt,
+      requestId: item.requestId,
+      payloadSizeBytes: item.payloadSizeBytes,
+    },
+  );
   const limit = source.caller === 'alb' ? ALB_LIMIT_BYTES : SYNC_PAYLOAD_LIMIT_BYTES;
   if (item.payloadSizeBytes > limit) {
     const response: SyncResponse =
       source.caller === 'api-gateway'
         ? { statusCode: 500, errorType: 'RequestTooLargeException', body: INTERNAL_ERROR_BODY }
-        : { statusCode: 413, errorType: 'RequestTooLargeException', reason: `Request must be smaller than ${limit} bytes` };
-    emit(state, 'sync/rejected', source.caller === 'alb' ? '§1.5' : '§1.3', { item: item.id }, { statusCode: response.statusCode, errorType: 'RequestTooLargeException' });
+        : {
+            statusCode: 413,
+            errorType: 'RequestTooLargeException',
+            reason: `Request must be smaller than ${limit} bytes`,
+          };
+    emit(
+      state,
+      'sync/rejected',
+      source.caller === 'alb' ? '§1.5' : '§1.3',
+      { item: item.id },
+      { statusCode: response.statusCode, errorType: 'RequestTooLargeException' },
+    );
     finish(state, item, response, 'rejected', source.caller === 'alb' ? '§1.5' : '§1.3');
     return;
   }
@@ -85,8 +101,21 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
   item.tries += 1;
   const rule = matchRule(state, [item]);
   if (rule?.result === 'service-error') {
-    item.attempts.push({ startMs: state.now, endMs: state.now, result: 'error', coldStart: false, invocationId: null, reason: 'ServiceException' });
-    emit(state, 'sync/service-error', '§1.1', { item: item.id }, { statusCode: 500, errorType: 'ServiceException' });
+    item.attempts.push({
+      startMs: state.now,
+      endMs: state.now,
+      result: 'error',
+      coldStart: false,
+      invocationId: null,
+      reason: 'ServiceException',
+    });
+    emit(
+      state,
+      'sync/service-error',
+      '§1.1',
+      { item: item.id },
+      { statusCode: 500, errorType: 'ServiceException' },
+    );
     failBeforeRun(state, item, source, { statusCode: 500, errorType: 'ServiceException' }, 'failed');
     return;
   }
@@ -108,7 +137,13 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
     plan,
     initMs: admission.cold ? sampleInitMs(state) : 0,
   });
-  item.attempts.push({ startMs: state.now, endMs: null, result: null, coldStart: admission.cold, invocationId: inv.id });
+  item.attempts.push({
+    startMs: state.now,
+    endMs: null,
+    result: null,
+    coldStart: admission.cold,
+    invocationId: inv.id,
+  });
   const { waitMs } = callerSettings(source);
   if (waitMs > 0) {
     schedule(state, state.now + waitMs, PRIORITY.clientTimeout, {
@@ -123,13 +158,38 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
 /** Lambda answered 429: the code does not run (§1.1, §4). */
 function throttled(state: SimState, item: ItemState, source: SyncSource, throttle: Throttle): void {
   countThrottle(state);
-  item.attempts.push({ startMs: state.now, endMs: state.now, result: 'throttled', coldStart: false, invocationId: null, reason: throttle.reason });
-  emit(state, 'invoke/throttled', throttle.rule, { item: item.id }, { statusCode: 429, reason: throttle.reason, message: throttle.message });
-  failBeforeRun(state, item, source, { statusCode: 429, errorType: 'TooManyRequestsException', reason: throttle.reason }, 'throttled');
+  item.attempts.push({
+    startMs: state.now,
+    endMs: state.now,
+    result: 'throttled',
+    coldStart: false,
+    invocationId: null,
+    reason: throttle.reason,
+  });
+  emit(
+    state,
+    'invoke/throttled',
+    throttle.rule,
+    { item: item.id },
+    { statusCode: 429, reason: throttle.reason, message: throttle.message },
+  );
+  failBeforeRun(
+    state,
+    item,
+    source,
+    { statusCode: 429, errorType: 'TooManyRequestsException', reason: throttle.reason },
+    'throttled',
+  );
 }
 
 /** Lambda answered with an error before running the code (throttle, service error). */
-function failBeforeRun(state: SimState, item: ItemState, source: SyncSource, lambdaResponse: SyncResponse, outcome: ItemOutcome): void {
+function failBeforeRun(
+  state: SimState,
+  item: ItemState,
+  source: SyncSource,
+  lambdaResponse: SyncResponse,
+  outcome: ItemOutcome,
+): void {
   if (source.caller === 'api-gateway') {
     finish(state, item, { ...lambdaResponse, statusCode: 500, body: INTERNAL_ERROR_BODY }, outcome, '§1.5');
     return;
@@ -138,7 +198,14 @@ function failBeforeRun(state: SimState, item: ItemState, source: SyncSource, lam
     finish(state, item, { ...lambdaResponse, statusCode: 502 }, outcome, '§1.5');
     return;
   }
-  if (!retryIfAllowed(state, item, source, `HTTP ${lambdaResponse.statusCode} ${lambdaResponse.errorType ?? ''}`.trim())) {
+  if (
+    !retryIfAllowed(
+      state,
+      item,
+      source,
+      `HTTP ${lambdaResponse.statusCode} ${lambdaResponse.errorType ?? ''}`.trim(),
+    )
+  ) {
     finish(state, item, lambdaResponse, outcome, lambdaResponse.statusCode === 429 ? '§4' : '§1.1');
   }
 }
@@ -149,13 +216,24 @@ function retryIfAllowed(state: SimState, item: ItemState, source: SyncSource, wh
   if (!settings.retries || item.clientAttempt >= settings.maxAttempts) return false;
   const cap = Math.min(1000 * 2 ** item.clientAttempt, SDK_MAX_BACKOFF_MS);
   const delayMs = Math.round(nextFloat(state.rng, 'client.backoff') * cap);
-  emit(state, 'sync/client-retry', '§1.4', { item: item.id }, { why, delayMs, nextAttempt: item.clientAttempt + 1, maxAttempts: settings.maxAttempts });
+  emit(
+    state,
+    'sync/client-retry',
+    '§1.4',
+    { item: item.id },
+    { why, delayMs, nextAttempt: item.clientAttempt + 1, maxAttempts: settings.maxAttempts },
+  );
   schedule(state, state.now + delayMs, PRIORITY.syncAttempt, { kind: 'sync-attempt', item: item.id });
   return true;
 }
 
 /** The caller stopped waiting: CLI/SDK read timeout, or API Gateway's integration timeout. */
-export function onClientTimeout(state: SimState, itemId: string, invocationId: string, clientAttempt: number): void {
+export function onClientTimeout(
+  state: SimState,
+  itemId: string,
+  invocationId: string,
+  clientAttempt: number,
+): void {
   const item = getItem(state, itemId);
   if (item.outcome !== 'in-flight' || item.clientAttempt !== clientAttempt) return;
   const attempt = item.attempts.find((a) => a.invocationId === invocationId);
@@ -163,13 +241,37 @@ export function onClientTimeout(state: SimState, itemId: string, invocationId: s
   item.abandonedInvocations.push(invocationId);
   const source = sourceOf(state, item);
   if (source.caller === 'api-gateway') {
-    emit(state, 'apigw/integration-timeout', '§1.5', { item: item.id, invocation: invocationId }, { statusCode: 504, waitedMs: callerSettings(source).waitMs });
-    finish(state, item, { statusCode: 504, errorType: 'IntegrationTimeout', body: { message: 'Endpoint request timed out' } }, 'failed', '§1.5');
+    emit(
+      state,
+      'apigw/integration-timeout',
+      '§1.5',
+      { item: item.id, invocation: invocationId },
+      { statusCode: 504, waitedMs: callerSettings(source).waitMs },
+    );
+    finish(
+      state,
+      item,
+      { statusCode: 504, errorType: 'IntegrationTimeout', body: { message: 'Endpoint request timed out' } },
+      'failed',
+      '§1.5',
+    );
     return;
   }
-  emit(state, 'sync/client-timeout', '§1.4', { item: item.id, invocation: invocationId }, { waitedMs: callerSettings(source).waitMs, stillRunning: true });
+  emit(
+    state,
+    'sync/client-timeout',
+    '§1.4',
+    { item: item.id, invocation: invocationId },
+    { waitedMs: callerSettings(source).waitMs, stillRunning: true },
+  );
   if (!retryIfAllowed(state, item, source, 'read timeout')) {
-    finish(state, item, { errorType: 'ReadTimeoutError', reason: 'Read timeout on endpoint URL' }, 'failed', '§1.4');
+    finish(
+      state,
+      item,
+      { errorType: 'ReadTimeoutError', reason: 'Read timeout on endpoint URL' },
+      'failed',
+      '§1.4',
+    );
   }
 }
 
@@ -189,12 +291,21 @@ export function onSyncInvocationEnd(state: SimState, item: ItemState, inv: Invoc
     attempt.result = inv.result;
   }
   if (item.abandonedInvocations.includes(inv.id)) {
-    emit(state, 'sync/response-unclaimed', '§1.4', { item: item.id, invocation: inv.id }, { result: inv.result });
+    const rule = item.caller === 'api-gateway' ? '§1.5' : '§1.4';
+    emit(
+      state,
+      'sync/response-unclaimed',
+      rule,
+      { item: item.id, invocation: inv.id },
+      { result: inv.result },
+    );
     return;
   }
   const source = sourceOf(state, item);
   const failed = inv.result !== 'success';
-  const errorType = failed ? ((inv.response as { errorType?: string } | null)?.errorType ?? 'Error') : undefined;
+  const errorType = failed
+    ? ((inv.response as { errorType?: string } | null)?.errorType ?? 'Error')
+    : undefined;
   if (source.caller === 'api-gateway' || source.caller === 'alb') {
     const rule = '§1.5';
     const status = failed ? null : proxyStatus(inv.response);
@@ -213,9 +324,21 @@ export function onSyncInvocationEnd(state: SimState, item: ItemState, inv: Invoc
   finish(state, item, response, failed ? 'failed' : 'succeeded', inv.result === 'timeout' ? '§1.2' : '§1.1');
 }
 
-function finish(state: SimState, item: ItemState, response: SyncResponse, outcome: ItemOutcome, rule: RuleKey): void {
+function finish(
+  state: SimState,
+  item: ItemState,
+  response: SyncResponse,
+  outcome: ItemOutcome,
+  rule: RuleKey,
+): void {
   item.response = response;
   item.outcome = outcome;
   item.endedMs = state.now;
-  emit(state, 'sync/response', rule, { item: item.id }, { ...response, outcome, latencyMs: state.now - item.arrivedMs });
+  emit(
+    state,
+    'sync/response',
+    rule,
+    { item: item.id },
+    { ...response, outcome, latencyMs: state.now - item.arrivedMs },
+  );
 }

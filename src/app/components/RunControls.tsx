@@ -1,0 +1,78 @@
+/** The header's form: preset picker (grouped), seed, Run. Choosing a preset runs it at once. */
+import { useId, useState, type FormEvent } from 'react';
+import { PRESET_GROUPS } from '../presetCatalog';
+import { MAX_SEED, parseSeed } from '../urlState';
+
+interface Props {
+  presetId: string;
+  seed: number;
+  busy: boolean;
+  onRun(presetId: string, seed: number): void;
+}
+
+export function RunControls({ presetId, seed, busy, onRun }: Props) {
+  const presetFieldId = useId();
+  const seedFieldId = useId();
+  const seedHintId = useId();
+  const [seedText, setSeedText] = useState(String(seed));
+  const [shownSeed, setShownSeed] = useState(seed);
+  if (seed !== shownSeed) {
+    // The seed changed from outside (a run started elsewhere): show it.
+    setShownSeed(seed);
+    setSeedText(String(seed));
+  }
+  const parsedSeed = parseSeed(seedText);
+  const seedInvalid = parsedSeed === null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (parsedSeed !== null) onRun(presetId, parsedSeed);
+  }
+
+  return (
+    <form className="run-controls" onSubmit={submit} aria-label="Simulation settings">
+      <div className="field field-preset">
+        <label htmlFor={presetFieldId}>Scenario</label>
+        <select
+          id={presetFieldId}
+          name="scenario"
+          value={presetId}
+          onChange={(e) => onRun(e.target.value, parsedSeed ?? seed)}
+        >
+          {PRESET_GROUPS.map((g) => (
+            <optgroup key={g.group} label={g.label}>
+              {g.presets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="field field-seed">
+        <label htmlFor={seedFieldId}>Seed</label>
+        <input
+          id={seedFieldId}
+          name="seed"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          value={seedText}
+          aria-invalid={seedInvalid}
+          aria-describedby={seedInvalid ? seedHintId : undefined}
+          onChange={(e) => setSeedText(e.target.value)}
+        />
+        {seedInvalid && (
+          <span id={seedHintId} className="field-error" role="alert">
+            Whole number, 0 to {MAX_SEED}
+          </span>
+        )}
+      </div>
+      <button type="submit" className="button-primary" disabled={seedInvalid} aria-busy={busy}>
+        {busy ? 'Running…' : 'Run'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * What the address bar says: `?scenario=<preset id>&seed=<n>` (a link reproduces a run), plus `test=1`
+ * for end-to-end tests. Reading never throws: a bad value becomes a notice and a fallback.
+ */
+import { getPreset } from '../scenarios/presets';
+import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
+
+export const MAX_SEED = 0xffffffff;
+
+export interface UrlState {
+  presetId: string;
+  seed: number;
+  /** Things the user should know about how the URL was read (unknown preset, bad seed). */
+  notices: string[];
+  testMode: boolean;
+  /** Test mode only: a shorter watchdog, so a test of a hung worker does not wait 20 s. */
+  watchdogMs?: number;
+}
+
+/** The seed a preset runs with when the URL does not say. */
+export function defaultSeed(presetId: string): number {
+  return getPreset(presetId)?.seed ?? 1;
+}
+
+/** Parses a seed typed by a person: a whole number from 0 to 2^32 − 1. */
+export function parseSeed(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const n = Number(trimmed);
+  return Number.isSafeInteger(n) && n <= MAX_SEED ? n : null;
+}
+
+/** Reads the page's state from a query string such as `location.search`. */
+export function readUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const testMode = params.get('test') === '1';
+
+  let presetId = DEFAULT_PRESET_ID;
+  const asked = params.get('scenario');
+  if (asked !== null) {
+    if (findPreset(asked)) presetId = asked;
+    else {
+      const fallback = findPreset(DEFAULT_PRESET_ID)?.title ?? DEFAULT_PRESET_ID;
+      notices.push(
+        `There is no preset called "${asked}", so the page shows the default preset instead: “${fallback}”.`,
+      );
+    }
+  }
+
+  let seed = defaultSeed(presetId);
+  const seedText = params.get('seed');
+  if (seedText !== null) {
+    const parsed = parseSeed(seedText);
+    if (parsed === null)
+      notices.push(`The seed "${seedText}" is not a whole number from 0 to ${MAX_SEED}; using ${seed}.`);
+    else seed = parsed;
+  }
+
+  const state: UrlState = { presetId, seed, notices, testMode };
+  const watchdog = Number(params.get('watchdogMs'));
+  if (testMode && Number.isFinite(watchdog) && watchdog > 0) state.watchdogMs = watchdog;
+  return state;
+}
+
+/** Puts the preset and seed in the address bar (without a new history entry), keeping other parameters. */
+export function writeUrlState(presetId: string, seed: number): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('scenario', presetId);
+  url.searchParams.set('seed', String(seed));
+  if (url.href !== window.location.href) window.history.replaceState(null, '', url);
+}
