@@ -7,43 +7,19 @@
  */
 import type { SimEvent } from '../engine/types';
 import { arnName, callerNameCapitalised, targetName } from './awsNames';
+import { describePollEvent } from './describePollEvent';
+import {
+  ms,
+  num,
+  str,
+  throttleReason,
+  type ArticleStep,
+  type Data,
+  type EventDescription,
+} from './eventData';
 import { formatDuration, formatOffset, plural } from './format';
 
-export type ArticleStep =
-  | 'Invocation Request'
-  | 'Lambda Processing'
-  | 'Accepted Response'
-  | 'Event Queuing'
-  | 'Function Execution'
-  | 'Timeout Handling'
-  | 'Response Generation'
-  | 'Return Response'
-  | 'Handling Failures'
-  | 'Completion';
-
-export interface EventDescription {
-  /** The source article's step this event belongs to, when one fits. */
-  step: ArticleStep | null;
-  /** One sentence, without the step. */
-  text: string;
-}
-
-type Data = Record<string, unknown>;
-
-function num(data: Data, key: string): number | undefined {
-  const v = data[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
-function str(data: Data, key: string): string | undefined {
-  const v = data[key];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function ms(data: Data, key: string): string {
-  const v = num(data, key);
-  return v === undefined ? 'some time' : formatDuration(v);
-}
+export type { ArticleStep, EventDescription } from './eventData';
 
 /** `{errorType, errorMessage}` → `Error: boom`. */
 function errorText(value: unknown): string | undefined {
@@ -62,11 +38,6 @@ function billed(data: Data): string {
     : ` (billed ${formatDuration(b)})`;
 }
 
-function throttleReason(data: Data): string {
-  const reason = str(data, 'reason');
-  return reason ? ` (${reason})` : '';
-}
-
 function describeSyncResponse(data: Data): string {
   const status = num(data, 'statusCode');
   const after = num(data, 'latencyMs') === undefined ? '' : `, ${ms(data, 'latencyMs')} after the request`;
@@ -80,7 +51,10 @@ function describeSyncResponse(data: Data): string {
     return `The caller gets HTTP 429 ${errorType ?? 'TooManyRequestsException'}${throttleReason(data)}; Lambda itself does not retry.`;
   }
   if (status === 504) return `The client gets HTTP 504 "Endpoint request timed out"${after}.`;
-  return `The caller gets HTTP ${status ?? '?'}${errorType ? ` ${errorType}` : ''}${after}.`;
+  if (status === undefined) {
+    return `The caller gives up without an HTTP answer${errorType ? ` (${errorType})` : ''}${after}.`;
+  }
+  return `The caller gets HTTP ${status}${errorType ? ` ${errorType}` : ''}${after}.`;
 }
 
 function describeDelivery(type: string, data: Data): EventDescription {
@@ -128,7 +102,10 @@ function describeParts(event: SimEvent): EventDescription {
     case 'async/rejected':
       return {
         step: 'Accepted Response',
-        text: `Lambda refuses the event with HTTP ${num(d, 'statusCode') ?? 413} ${str(d, 'errorType') ?? ''}: the payload is too large.`,
+        text:
+          num(d, 'statusCode') === 429
+            ? `Lambda refuses the event with HTTP 429${throttleReason(d)}: too many Invoke requests this second. Nothing is queued.`
+            : `Lambda refuses the event with HTTP ${num(d, 'statusCode') ?? 413} ${str(d, 'errorType') ?? 'RequestTooLargeException'}: the payload is too large. Nothing is queued.`,
       };
     case 'async/queued':
       return {
@@ -287,7 +264,7 @@ function describeParts(event: SimEvent): EventDescription {
     case 'dlq/delivery-failed':
       return describeDelivery(event.type, d);
     default:
-      return { step: null, text: `${event.type.replace(/[/-]/g, ' ')}.` };
+      return describePollEvent(event) ?? { step: null, text: `${event.type.replace(/[/-]/g, ' ')}.` };
   }
 }
 

@@ -35,7 +35,7 @@ export function formatClock(ms: number): string {
  */
 export function formatDuration(ms: number): string {
   const value = Math.max(0, ms);
-  if (value < 1000) return `${Math.round(value)} ms`;
+  if (Math.round(value) < 1000) return `${Math.round(value)} ms`;
   if (value < 10_000) return `${Math.round(value / 10) / 100} s`;
   const totalS = Math.round(value / 1000);
   if (totalS < 120) return `${totalS} s`;

@@ -79,7 +79,7 @@ export const OUTCOME_ORDER: readonly ItemOutcome[] = [
 /** Info for any outcome string, including ones a newer engine might add. */
 export function outcomeInfo(outcome: string): OutcomeInfo {
   return (
-    (OUTCOMES as Record<string, OutcomeInfo>)[outcome] ?? {
+    (Object.hasOwn(OUTCOMES, outcome) ? (OUTCOMES as Record<string, OutcomeInfo>)[outcome] : undefined) ?? {
       label: outcome,
       icon: 'dots',
       tone: 'neutral',

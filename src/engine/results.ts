@@ -53,6 +53,8 @@ export interface ResultInvocation {
   initMs: number;
   billedMs: number;
   initBilledMs: number;
+  /** Stream invocations: the shard the batch came from. */
+  shardId?: string;
 }
 
 export interface ResultMetrics {
@@ -122,6 +124,9 @@ export function buildResults(state: SimState, options: ResultsOptions = {}): Res
     initMs: inv.initMs,
     billedMs: inv.billedMs,
     initBilledMs: inv.initBilledMs,
+    ...(inv.shard !== undefined && inv.source !== undefined
+      ? { shardId: state.streams[inv.source]?.shards[inv.shard]?.shardId }
+      : {}),
   }));
   const { totals, stats } = state.metrics;
   const cost = runCost(state);
@@ -134,7 +139,7 @@ export function buildResults(state: SimState, options: ResultsOptions = {}): Res
     metrics: {
       ...totals,
       ConcurrentExecutionsMax: stats.ConcurrentExecutions.max,
-      IteratorAgeMaxMs: 0,
+      IteratorAgeMaxMs: stats.IteratorAge.max,
       DurationMaxMs: stats.Duration.max,
       AsyncEventAgeMaxMs: stats.AsyncEventAge.max,
       BilledDurationMs: cost.billedDurationMs,

@@ -54,6 +54,23 @@ export const RULES = {
   '§2.5': { section: '§2.5', title: 'Destinations', url: `${DG}invocation-async-retain-records.html` },
   '§2.6': { section: '§2.6', title: 'Dead-letter queue', url: `${DG}invocation-async-retain-records.html` },
   '§2.7': { section: '§2.7', title: 'Metrics', url: `${DG}monitoring-metrics-types.html` },
+  '§3.1': {
+    section: '§3.1',
+    title: 'Event source mappings: pollers invoke synchronously with batches, at least once',
+    url: `${DG}invocation-eventsourcemapping.html`,
+  },
+  '§3.2': {
+    section: '§3.2',
+    title: 'SQS: visibility timeout, deletion, partial batch responses, scaling',
+    url: `${DG}with-sqs.html`,
+  },
+  '§3.3': { section: '§3.3', title: 'SQS FIFO: order per message group', url: `${DG}with-sqs.html` },
+  '§3.4': {
+    section: '§3.4',
+    title: 'Kinesis: shards, retries, bisect, checkpoints, on-failure',
+    url: `${DG}with-kinesis.html`,
+  },
+  '§3.5': { section: '§3.5', title: 'DynamoDB Streams', url: `${DG}with-ddb.html` },
   '§4': { section: '§4', title: 'Concurrency and scaling', url: `${DG}lambda-concurrency.html` },
   '§4.scaling': {
     section: '§4.scaling',

@@ -9,6 +9,8 @@ import { onArrival, scheduleArrivals } from './model/arrivals';
 import { dispatchAsync, onAsyncAttemptEnd } from './model/asyncQueue';
 import { createProvisionedEnvironments, reap } from './model/concurrency';
 import { onInitEnd, onInvokeEnd } from './model/execution';
+import { onSqsAgenda, onSqsBatchEnd } from './model/sqs/sqsPoller';
+import { initStreams, onStreamAgenda, onStreamBatchEnd } from './model/streams/streamPoller';
 import { onClientTimeout, onSyncInvocationEnd, sendSyncAttempt } from './model/syncCaller';
 import { buildResults, type Results, type ResultsOptions } from './results';
 import { createState, getInvocation, getItem } from './state';
@@ -62,11 +64,18 @@ function dispatch(state: SimState, entry: AgendaEntry): void {
     case 'invoke-end': {
       const inv = getInvocation(state, entry.invocation);
       onInvokeEnd(state, inv);
-      const item = getItem(state, inv.items[0]!);
-      if (inv.trigger === 'sync') onSyncInvocationEnd(state, item, inv);
-      else onAsyncAttemptEnd(state, item, inv);
+      if (inv.trigger === 'sqs') onSqsBatchEnd(state, inv);
+      else if (inv.trigger === 'stream') onStreamBatchEnd(state, inv);
+      else if (inv.trigger === 'sync') onSyncInvocationEnd(state, getItem(state, inv.items[0]!), inv);
+      else onAsyncAttemptEnd(state, getItem(state, inv.items[0]!), inv);
       return;
     }
+    case 'sqs':
+      onSqsAgenda(state, entry);
+      return;
+    case 'stream':
+      onStreamAgenda(state, entry);
+      return;
     case 'env-reap':
       reap(state, entry.env, entry.token);
       return;
@@ -84,7 +93,9 @@ function wrap(state: SimState): Simulation {
     const entry = heapPop(state.agenda);
     if (!entry) return [];
     const from = state.log.length;
-    if (entry.kind !== 'env-reap') state.pendingWork -= 1;
+    // SQS visibility entries release their own pending work (a deleted message's entry is moot).
+    if (entry.kind !== 'env-reap' && !(entry.kind === 'sqs' && entry.action === 'visible'))
+      state.pendingWork -= 1;
     state.now = entry.t;
     dispatch(state, entry);
     return state.log.slice(from);
@@ -122,6 +133,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const seed = options.seed ?? scenario.seed ?? 1;
   const state = createState(scenario, seed);
   createProvisionedEnvironments(state);
+  initStreams(state);
   scheduleArrivals(state);
   return wrap(state);
 }

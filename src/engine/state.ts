@@ -14,7 +14,9 @@ export const PRIORITY = {
   dispatch: 3,
   syncAttempt: 4,
   arrival: 5,
-  reap: 6,
+  /** Pollers look after every arrival of the same instant, so messages sent together share a batch. */
+  poll: 6,
+  reap: 7,
 } as const;
 
 type EntryBody = AgendaEntry extends infer E
@@ -46,6 +48,8 @@ export function createState(scenario: Scenario, seed: number): SimState {
     scaling: { tokens: SCALING_BUCKET, atMs: 0 },
     requestRate: { second: 0, count: 0 },
     asyncQueueDepth: 0,
+    sqs: {},
+    streams: {},
     metrics: createMetrics(),
     counters: { invocation: 0, env: 0 },
   };

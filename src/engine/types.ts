@@ -6,16 +6,18 @@ import type { Scenario } from '../scenarios/schema';
 import type { Scheduled } from './kernel/eventQueue';
 import type { RandomState } from './kernel/random';
 import type { MetricsState } from './model/metrics';
+import type { SqsQueueState } from './model/sqs/sqsState';
+import type { StreamState } from './model/streams/streamState';
 
 /** A section of aws-semantics.md, e.g. "§2.2"; every log event names the rule that produced it. */
 export type RuleRef = `§${string}`;
 
-export type ItemKind = 'sync' | 'async';
+export type ItemKind = 'sync' | 'async' | 'sqs' | 'kinesis' | 'dynamodb';
 export type ItemOutcome =
   'succeeded' | 'failed' | 'throttled' | 'rejected' | 'dead-lettered' | 'expired' | 'discarded' | 'in-flight';
 export type AttemptResult = 'success' | 'error' | 'timeout' | 'throttled';
 export type DestinationType = 'sqs' | 'sns' | 'lambda' | 'eventbridge' | 's3';
-export type DeliveryTarget = 'on-success' | 'on-failure' | 'dlq';
+export type DeliveryTarget = 'on-success' | 'on-failure' | 'dlq' | 'queue-dlq';
 export type AsyncCondition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
 
 /** One entry of the event log: what changed, when, about which ids, and which rule made it happen. */
@@ -38,6 +40,8 @@ export interface AttemptRecord {
   invocationId: string | null;
   reason?: string;
   duplicate?: boolean;
+  /** SQS: which receive of the message this attempt processed (its receipt handle). */
+  receiveCount?: number;
 }
 
 export interface SyncResponse {
@@ -88,15 +92,52 @@ export interface ItemState {
   backoffMs: number;
   lastError: { errorType: string; errorMessage: string } | null;
   lastResponse: unknown;
+  /** SQS messages: the queue's view of the message. */
+  sqs?: SqsMessageState;
+  /** Kinesis / DynamoDB records: where the record sits in its stream. */
+  record?: StreamRecordState;
 }
 
-export type InvocationResult = 'success' | 'error' | 'timeout';
+export interface SqsMessageState {
+  messageId: string;
+  /** SQS's `ApproximateReceiveCount`. */
+  receiveCount: number;
+  sentMs: number;
+  firstReceiveMs: number | null;
+  /** When a hidden (in-flight) message becomes visible again. */
+  visibleAtMs: number;
+  status: 'visible' | 'in-flight' | 'deleted' | 'moved-to-dlq' | 'expired' | 'filtered';
+  /** Send order, which FIFO queues keep. */
+  sequence: number;
+  /** A visibility-timeout entry for the current receive is on the agenda and counts as pending work. */
+  visibilityPending: boolean;
+  groupId?: string;
+  receiptHandle?: string;
+}
+
+export interface StreamRecordState {
+  shard: number;
+  sequenceNumber: string;
+  partitionKey: string;
+  arrivalMs: number;
+  /** ParallelizationFactor > 1: the shard's lane (concurrent batch slot) the partition key maps to. */
+  lane: number;
+  /** DynamoDB: the change the record describes. */
+  eventName?: 'INSERT' | 'MODIFY' | 'REMOVE';
+}
+
+export type InvocationResult = 'success' | 'error' | 'timeout' | 'partial';
 
 export interface InvocationState {
   id: string;
   requestId: string;
   items: string[];
-  trigger: 'sync' | 'async' | 'async-duplicate';
+  trigger: 'sync' | 'async' | 'async-duplicate' | 'sqs' | 'stream';
+  /** Poll-based invocations: the source whose poller sent the batch, and the shard's lane. */
+  source?: string;
+  lane?: number;
+  /** Stream invocations: the shard (0-based) the batch came from. */
+  shard?: number;
   startMs: number;
   handlerStartMs: number;
   endMs: number | null;
@@ -109,6 +150,8 @@ export interface InvocationState {
     result: 'success' | 'error' | 'timeout';
     durationMs: number;
     returns: unknown;
+    /** A partial batch response: the items the handler reports as failed. */
+    failedItems: string[] | null;
     error: { errorType: string; errorMessage: string } | null;
     responseSizeBytes: number;
   };
@@ -143,6 +186,15 @@ export type AgendaEntry = Scheduled &
     | { kind: 'init-end'; invocation: string }
     | { kind: 'invoke-end'; invocation: string }
     | { kind: 'env-reap'; env: string; token: number }
+    | { kind: 'sqs'; action: 'poll' | 'visible' | 'expire'; source: string; item?: string; n?: number }
+    | {
+        kind: 'stream';
+        action: 'start' | 'poll' | 'retry' | 'expire';
+        source: string;
+        shard: number;
+        lane?: number;
+        n?: number;
+      }
   );
 
 export interface SimState {
@@ -171,6 +223,9 @@ export interface SimState {
   /** Invoke requests counted in the current second, for the request-rate quota (§4). */
   requestRate: { second: number; count: number };
   asyncQueueDepth: number;
+  /** Poll-based sources by source id. */
+  sqs: Record<string, SqsQueueState>;
+  streams: Record<string, StreamState>;
   metrics: MetricsState;
   counters: { invocation: number; env: number };
 }

@@ -67,6 +67,7 @@ function isRequestId(value: unknown): value is number {
 export function isRunRequest(value: unknown): value is RunRequest {
   if (!isRecord(value) || value.type !== 'run' || !isRequestId(value.id)) return false;
   if (typeof value.seed !== 'number') return false;
+  if (value.presetId !== undefined && typeof value.presetId !== 'string') return false;
   const hasPreset = typeof value.presetId === 'string';
   const hasScenario = value.scenario !== undefined;
   return hasPreset !== hasScenario;
@@ -86,7 +87,11 @@ export function isWorkerResponse(value: unknown): value is WorkerResponse {
     case 'log-batch':
       return isRequestId(value.id) && typeof value.fromSeq === 'number' && Array.isArray(value.events);
     case 'error':
-      return (value.id === null || isRequestId(value.id)) && typeof value.message === 'string';
+      return (
+        (value.id === null || isRequestId(value.id)) &&
+        typeof value.message === 'string' &&
+        (value.issues === undefined || Array.isArray(value.issues))
+      );
     default:
       return false;
   }

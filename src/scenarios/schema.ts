@@ -5,6 +5,10 @@
  * Ranges follow aws-semantics.md §9; cross-field rules live in `crossFieldRules.ts`.
  */
 import { z } from 'zod';
+import { sqsSourceSchema, streamSourceSchema } from './pollSourcesSchema';
+import { requestSchema } from './requestSchema';
+
+export { requestSchema };
 
 const nonNegative = z.number().min(0);
 
@@ -83,9 +87,15 @@ export const outcomeRuleSchema = z
         'Match with this chance (0–1), drawn per attempt from the seeded random stream. Omit to always match.',
       ),
     result: z
-      .enum(['success', 'error', 'timeout', 'service-error'])
+      .enum(['success', 'error', 'timeout', 'service-error', 'partial'])
       .describe(
-        'What the attempt does: "success" returns `returns`; "error" throws `error`; "timeout" runs past the function\'s Timeout and Lambda stops it; "service-error" fails inside Lambda before the code runs (HTTP 500 ServiceException).',
+        'What the attempt does: "success" returns `returns`; "error" throws `error`; "timeout" runs past the function\'s Timeout and Lambda stops it; "service-error" fails inside Lambda before the code runs (HTTP 500 ServiceException); "partial" (batches from SQS or a stream) returns a partial batch response naming `failedItems`.',
+      ),
+    failedItems: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Only with result "partial": the item ids the handler reports as failed; Lambda sees {"batchItemFailures":[{"itemIdentifier":…}]} with their message ids or sequence numbers.',
       ),
     error: errorObjectSchema
       .optional()
@@ -301,41 +311,6 @@ export const accountSchema = z
   .describe('The AWS account and Region the function runs in.');
 
 /** One request or event, or `count` of them `everyMs` apart. */
-export const requestSchema = z
-  .object({
-    id: z
-      .string()
-      .min(1)
-      .optional()
-      .describe(
-        'The item id, unique in the scenario (default "<source id>-<n>" for the n-th request). With count > 1, "-1", "-2"… are appended.',
-      ),
-    atMs: nonNegative
-      .default(0)
-      .describe('When the first one arrives, in milliseconds of simulated time (default 0).'),
-    count: z
-      .number()
-      .int()
-      .min(1)
-      .max(1_000_000)
-      .default(1)
-      .describe('How many to send (1–1,000,000, default 1).'),
-    everyMs: nonNegative
-      .default(0)
-      .describe('Milliseconds between one and the next (default 0: all at once).'),
-    payload: z.unknown().optional().describe('The event the function receives: any JSON (default {}).'),
-    payloadSizeBytes: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe(
-        "The payload's size in bytes for the limit checks (default: the length of its JSON). Limits: 6 MB sync, 1 MB async, 1 MB ALB.",
-      ),
-  })
-  .strict()
-  .describe('One request or event, or `count` of them `everyMs` apart.');
-
 export const syncSourceSchema = z
   .object({
     type: z
@@ -403,8 +378,10 @@ export const asyncSourceSchema = z
   .describe('An asynchronous event source and the events it sends.');
 
 export const sourceSchema = z
-  .discriminatedUnion('type', [syncSourceSchema, asyncSourceSchema])
-  .describe('Something that invokes the function: "type" is "sync" or "async".');
+  .discriminatedUnion('type', [syncSourceSchema, asyncSourceSchema, sqsSourceSchema, streamSourceSchema])
+  .describe(
+    'Something that invokes the function: "sync" or "async" callers, or a poll-based source ("sqs", "kinesis", "dynamodb") read by an event source mapping.',
+  );
 
 export const simulationSchema = z
   .object({
@@ -503,4 +480,26 @@ export type Distribution = z.output<typeof distributionSchema>;
 export type Source = Scenario['sources'][number];
 export type SyncSource = Extract<Source, { type: 'sync' }>;
 export type AsyncSource = Extract<Source, { type: 'async' }>;
+export type SqsSource = Extract<Source, { type: 'sqs' }>;
+export type StreamSource = Extract<Source, { type: 'kinesis' | 'dynamodb' }>;
+export type PollSource = SqsSource | StreamSource;
+export type WorkloadSpec = RequestSpec & {
+  messageGroupId?: string;
+  partitionKey?: string;
+  shard?: number;
+  eventName?: 'INSERT' | 'MODIFY' | 'REMOVE';
+};
+
+/** A source's workload: its requests, messages or records. */
+export function workloadOf(source: Source): ReadonlyArray<WorkloadSpec> {
+  switch (source.type) {
+    case 'sqs':
+      return source.messages;
+    case 'kinesis':
+    case 'dynamodb':
+      return source.records;
+    default:
+      return source.requests;
+  }
+}
 export type RequestSpec = SyncSource['requests'][number];

@@ -55,6 +55,17 @@ function awsConstraint(input: unknown, path: Path, constraint: string): string {
   return `1 validation error detected: Value ${value} at '${memberName(path)}' failed to satisfy constraint: ${constraint}`;
 }
 
+/** AWS's text for a required member that is missing (recorded with the full stop, §9). */
+function notNull(path: Path): string {
+  return awsConstraint(null, path, 'Member must not be null.');
+}
+
+/** True when the member at `path` is an AWS property (PascalCase), not a simulation-only one (camelCase). */
+function isAwsMember(path: Path): boolean {
+  const last = [...path].reverse().find((k) => typeof k === 'string');
+  return typeof last === 'string' && /^[A-Z]/.test(last);
+}
+
 const EXPECTED: Record<string, string> = {
   number: 'a number',
   int: 'a whole number',
@@ -120,12 +131,15 @@ function messageFor(
     case 'invalid_type':
       if (input === undefined) {
         if (issue.path.length === 0) return 'expected a scenario (a JSON object), got nothing';
-        return `1 validation error detected: Value null at '${memberName(issue.path)}' failed to satisfy constraint: Member must not be null`;
+        return notNull(issue.path);
       }
       if (issue.expected === 'int') return awsConstraint(input, issue.path, 'Member must be a whole number');
       if (issue.path.length === 0) return `expected a scenario (a JSON object), got ${describeValue(input)}`;
       return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(input)}`;
     case 'invalid_value':
+      // A missing AWS enum member (StartingPosition) gets AWS's "must not be null" (§9); a missing
+      // simulation enum (caller, result) lists the values it may take, which helps more.
+      if ((input === undefined || input === null) && isAwsMember(issue.path)) return notNull(issue.path);
       return awsConstraint(input, issue.path, enumConstraint(issue.values));
     case 'unrecognized_keys':
       // One issue per key (see issuesFor); `keys` then holds exactly one name.
@@ -168,8 +182,10 @@ function schemaAt(root: unknown, path: Path): AnySchema | undefined {
             : undefined;
         schema = (def.options as AnySchema[]).find((option) => {
           const shape = (option._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
-          const literal = shape?.[def.discriminator as string]?._zod.def as unknown as { values?: unknown[] };
-          return literal?.values?.includes(tag);
+          // Literals and enums (`type: "kinesis" | "dynamodb"`) both list their values here.
+          const values = (shape?.[def.discriminator as string]?._zod as { values?: Set<unknown> } | undefined)
+            ?.values;
+          return values?.has(tag) ?? false;
         });
       } else break;
     }

@@ -183,9 +183,10 @@ function count(r: Run, ...types: string[]): number {
   return r.log.filter((e) => types.includes(e.type)).length;
 }
 
-const TERMINAL_EVENTS = {
+const TERMINAL_EVENTS: Record<string, string[]> = {
   sync: ['sync/response'],
   async: ['async/rejected', 'async/completed', 'async/dropped'],
+  sqs: ['sqs/deleted', 'sqs/moved-to-dlq', 'sqs/expired'],
 };
 
 describe('properties of every run', () => {
@@ -224,7 +225,9 @@ describe('properties of every run', () => {
         const r = run(s, seed);
         expect(count(r, 'item/arrived')).toBe(r.items.length);
         for (const it of r.items) {
-          const terminal = r.log.filter((e) => e.item === it.id && TERMINAL_EVENTS[it.kind].includes(e.type));
+          const terminal = r.log.filter(
+            (e) => e.item === it.id && (TERMINAL_EVENTS[it.kind] ?? []).includes(e.type),
+          );
           if (it.outcome === 'in-flight') {
             expect(s.simulation.untilSeconds, `${it.id} in flight without untilSeconds`).toBeDefined();
             expect(it.endedMs).toBeNull();

@@ -1,6 +1,6 @@
 /**
- * docs/scenario-format.md stays true to the software: its complete example validates without warnings,
- * and it mentions every property the schema knows.
+ * docs/scenario-format.md stays true to the software: its complete examples (one for callers, one per
+ * poll-based source) validate without warnings, and it mentions every property the schema knows.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,12 +30,28 @@ function propertyNames(schema: unknown): Set<string> {
 }
 
 describe('docs/scenario-format.md', () => {
-  it('§9 the complete example is a valid scenario with no warnings', () => {
-    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    const complete = blocks.filter((text) => text.includes('"sources"'));
-    expect(complete).toHaveLength(1);
-    const result = parseScenarioJson(complete[0]!);
-    expect(result).toMatchObject({ ok: true, warnings: [] });
+  const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  /** The complete examples: every JSON block that is a whole scenario. */
+  const complete = blocks.filter((text) => text.includes('"sources"'));
+
+  it('§9 every complete example is a valid scenario with no warnings', () => {
+    expect(complete.length).toBeGreaterThanOrEqual(5);
+    for (const text of complete) {
+      const result = parseScenarioJson(text);
+      expect(result, text.slice(0, 120)).toMatchObject({ ok: true, warnings: [] });
+    }
+  });
+
+  it('§3 there is a complete example for every source type, and for a FIFO queue', () => {
+    const sources = complete.flatMap(
+      (text) =>
+        (JSON.parse(text) as { sources: Array<{ type: string; queue?: { FifoQueue?: boolean } }> }).sources,
+    );
+    expect(new Set(sources.map((s) => s.type))).toEqual(
+      new Set(['sync', 'async', 'sqs', 'kinesis', 'dynamodb']),
+    );
+    expect(sources.some((s) => s.type === 'sqs' && s.queue?.FifoQueue === true)).toBe(true);
+    expect(sources.some((s) => s.type === 'sqs' && !s.queue?.FifoQueue)).toBe(true);
   });
 
   it('documents every property of the format', () => {

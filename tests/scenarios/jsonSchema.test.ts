@@ -28,6 +28,7 @@ const CHECKED = new Set([
   'maximum',
   'exclusiveMinimum',
   'minLength',
+  'maxLength',
   'pattern',
   'items',
   'prefixItems',
@@ -73,6 +74,8 @@ function check(schema: Schema | boolean, value: unknown, path = '$'): string[] {
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < (schema.minLength as number))
       problems.push(`${path}: too short`);
+    if (schema.maxLength !== undefined && value.length > (schema.maxLength as number))
+      problems.push(`${path}: too long`);
     if (schema.pattern !== undefined && !new RegExp(schema.pattern as string, 'u').test(value)) {
       problems.push(`${path}: does not match ${String(schema.pattern)}`);
     }

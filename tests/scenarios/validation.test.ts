@@ -7,85 +7,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getPreset, PRESET_IDS, presetSource } from '../../src/scenarios/presets';
 import { locateJsonSyntaxError } from '../../src/scenarios/jsonSyntaxError';
+import { parseScenarioJson, validateScenario, type ValidationResult } from '../../src/scenarios/validate';
 import {
-  parseScenarioJson,
-  validateScenario,
-  type ValidationIssue,
-  type ValidationResult,
-} from '../../src/scenarios/validate';
-
-type Json = Record<string, unknown>;
-
-/** The smallest valid scenario: one direct synchronous request. */
-function base(): Json {
-  return {
-    id: 'test',
-    title: 'Test',
-    function: { FunctionName: 'process-order' },
-    sources: [{ type: 'sync', id: 'client', caller: 'direct', requests: [{ id: 'r1' }] }],
-  };
-}
-
-/** Sets a value at a path like `function.EventInvokeConfig.MaximumRetryAttempts` or `sources[0].caller`. */
-function set(target: Json, path: string, value: unknown): Json {
-  const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '');
-  let node: Record<string, unknown> = target;
-  keys.slice(0, -1).forEach((key, i) => {
-    node[key] ??= /^\d+$/.test(keys[i + 1]!) ? [] : {};
-    node = node[key] as Record<string, unknown>;
-  });
-  // A copy, so shared fixtures are never changed by a later `set` inside them.
-  node[keys[keys.length - 1]!] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
-  return target;
-}
-
-function scenarioWith(changes: Record<string, unknown>, start: Json = base()): Json {
-  for (const [path, value] of Object.entries(changes)) set(start, path, value);
-  return start;
-}
-
-function errorsOf(result: ValidationResult): ValidationIssue[] {
-  if (result.ok) throw new Error('expected the scenario to be rejected, but it was accepted');
-  return result.errors;
-}
-
-function expectAccepted(result: ValidationResult): ValidationIssue[] {
-  if (!result.ok)
-    throw new Error(`expected the scenario to be accepted:\n${JSON.stringify(result.errors, null, 2)}`);
-  return result.warnings;
-}
-
-function expectError(input: unknown, path: string, message: string | RegExp): void {
-  const errors = errorsOf(validateScenario(input));
-  const at = errors.filter((e) => e.path === path);
-  expect(at, `errors: ${JSON.stringify(errors)}`).not.toHaveLength(0);
-  if (typeof message === 'string') expect(at.map((e) => e.message)).toContain(message);
-  else
-    expect(
-      at.some((e) => message.test(e.message)),
-      `messages: ${JSON.stringify(at)}`,
-    ).toBe(true);
-}
-
-const aws = (value: string, member: string, constraint: string) =>
-  `1 validation error detected: Value ${value} at '${member}' failed to satisfy constraint: ${constraint}`;
-const atMost = (n: number) => `Member must have value less than or equal to ${n}`;
-const atLeast = (n: number) => `Member must have value greater than or equal to ${n}`;
+  atMost,
+  aws,
+  base,
+  errorsOf,
+  expectAccepted,
+  expectError,
+  rangeTests,
+  scenarioWith,
+  type Json,
+  type Range,
+} from './helpers';
 
 const apiGateway = { 'sources[0]': { type: 'sync', id: 'api', caller: 'api-gateway', requests: [{}] } };
 const sdk = { 'sources[0]': { type: 'sync', id: 'sdk', caller: 'aws-sdk', requests: [{}] } };
-
-interface Range {
-  section: string;
-  name: string;
-  path: string;
-  member: string;
-  min: number;
-  max?: number;
-  /** The step "just outside" a bound (1 for integers). */
-  step?: number;
-  setup?: Record<string, unknown>;
-}
 
 const RANGES: Range[] = [
   { section: '§9', name: 'Timeout', path: 'function.Timeout', member: 'timeout', min: 1, max: 900 },
@@ -192,50 +129,20 @@ const RANGES: Range[] = [
   {
     section: '§1.1',
     name: 'rule probability',
-    path: 'function.behavior.rules[0]',
+    path: 'function.behavior.rules[0].probability',
     member: 'probability',
     min: 0,
     max: 1,
     step: 0.01,
+    // A rule needs its `result`, so its probability is set together with it.
+    place: (start, probability) =>
+      scenarioWith({ 'function.behavior.rules[0]': { probability, result: 'error' } }, start),
   },
   { section: '§1.1', name: 'seed', path: 'seed', member: 'seed', min: 0, max: 0xffffffff },
 ];
 
-/** Where the value goes: a rule needs its `result`, so its probability is set together with it. */
-function withValue(range: Range, value: number): Json {
-  const start = scenarioWith(range.setup ?? {});
-  if (range.member === 'probability') return set(start, range.path, { probability: value, result: 'error' });
-  return set(start, range.path, value);
-}
-
-function valuePath(range: Range): string {
-  return range.member === 'probability' ? `${range.path}.probability` : range.path;
-}
-
 describe('ranges: accepted at each bound, rejected just outside with the path and AWS wording', () => {
-  for (const range of RANGES) {
-    const step = range.step ?? 1;
-    const below = Number((range.min - step).toFixed(4));
-    const above = range.max === undefined ? undefined : Number((range.max + step).toFixed(4));
-    const bounds = range.max === undefined ? `${range.min}` : `${range.min} and ${range.max}`;
-    const outside = above === undefined ? `${below}` : `${below} and ${above}`;
-    it(`${range.section} ${range.name} accepts ${bounds}, rejects ${outside} with AWS wording`, () => {
-      expectAccepted(validateScenario(withValue(range, range.min)));
-      if (range.max !== undefined) expectAccepted(validateScenario(withValue(range, range.max)));
-      expectError(
-        withValue(range, below),
-        valuePath(range),
-        aws(`'${below}'`, range.member, atLeast(range.min)),
-      );
-      if (above !== undefined && range.max !== undefined) {
-        expectError(
-          withValue(range, above),
-          valuePath(range),
-          aws(`'${above}'`, range.member, atMost(range.max)),
-        );
-      }
-    });
-  }
+  rangeTests(RANGES);
 
   it('§9 lognormal sigma accepts 0 and 5, rejects 5.5; medianMs must be greater than 0', () => {
     const lognormal = (medianMs: number, sigma: number) =>
@@ -440,7 +347,11 @@ describe('§9 readable errors: unknown names, enums, missing fields, types', () 
     expectError(
       scenarioWith({ 'function.behavior.rules[0]': { result: 'fail' } }),
       'function.behavior.rules[0].result',
-      aws("'fail'", 'result', 'Member must satisfy enum value set: [success, error, timeout, service-error]'),
+      aws(
+        "'fail'",
+        'result',
+        'Member must satisfy enum value set: [success, error, timeout, service-error, partial]',
+      ),
     );
     expectError(
       scenarioWith({ 'function.Architectures': ['arm'] }),
@@ -451,9 +362,13 @@ describe('§9 readable errors: unknown names, enums, missing fields, types', () 
 
   it('§9 an unknown source type or distribution names the allowed kinds, not the whole object', () => {
     expectError(
-      scenarioWith({ 'sources[0].type': 'sqs' }),
+      scenarioWith({ 'sources[0].type': 'lambda-url' }),
       'sources[0].type',
-      aws("'sqs'", 'type', 'Member must satisfy enum value set: [sync, async]'),
+      aws(
+        "'lambda-url'",
+        'type',
+        'Member must satisfy enum value set: [sync, async, sqs, kinesis, dynamodb]',
+      ),
     );
     expectError(
       scenarioWith({ 'function.behavior.duration': { distribution: 'normal', ms: 5 } }),
@@ -467,9 +382,9 @@ describe('§9 readable errors: unknown names, enums, missing fields, types', () 
     );
   });
 
-  it('§9 a missing required field is "Member must not be null" at its path', () => {
+  it('§9 a missing required field is "Member must not be null." at its path', () => {
     const missing = (path: string, member: string, input: Json) =>
-      expectError(input, path, aws('null', member, 'Member must not be null'));
+      expectError(input, path, aws('null', member, 'Member must not be null.'));
     const noFunction = base();
     delete noFunction.function;
     missing('function', 'function', noFunction);
@@ -501,7 +416,11 @@ describe('§9 readable errors: unknown names, enums, missing fields, types', () 
     expectError(
       scenarioWith({ 'function.behavior.rules[0]': { attempts: [1] } }),
       'function.behavior.rules[0].result',
-      aws('null', 'result', 'Member must satisfy enum value set: [success, error, timeout, service-error]'),
+      aws(
+        'null',
+        'result',
+        'Member must satisfy enum value set: [success, error, timeout, service-error, partial]',
+      ),
     );
   });
 

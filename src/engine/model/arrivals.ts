@@ -3,14 +3,17 @@
  * chained (each one schedules the next) so a million-request workload never sits on the agenda at once.
  */
 import { acceptAsync } from './asyncQueue';
+import { onSqsMessage } from './sqs/sqsPoller';
+import { onStreamRecord } from './streams/streamPoller';
 import { sendSyncAttempt } from './syncCaller';
 import { emit, newRequestId, PRIORITY, schedule } from '../state';
 import type { ItemState, SimState } from '../types';
+import { workloadOf } from '../../scenarios/schema';
 
 /** Puts the first arrival of every request spec on the agenda. */
 export function scheduleArrivals(state: SimState): void {
   state.scenario.sources.forEach((source, s) => {
-    source.requests.forEach((req, r) => {
+    workloadOf(source).forEach((req, r) => {
       schedule(state, req.atMs, PRIORITY.arrival, { kind: 'arrival', source: s, request: r, n: 0 });
     });
   });
@@ -23,14 +26,14 @@ function itemId(base: string, count: number, n: number): string {
 /** An item arrives: create it, hand it to its caller, and schedule the next one of its spec. */
 export function onArrival(state: SimState, s: number, r: number, n: number): void {
   const source = state.scenario.sources[s]!;
-  const req = source.requests[r]!;
+  const req = workloadOf(source)[r]!;
   const payload = req.payload ?? {};
   const id = itemId(req.id ?? `${source.id}-${r + 1}`, req.count, n);
   const item: ItemState = {
     id,
     kind: source.type,
     sourceId: source.id,
-    caller: source.caller,
+    caller: 'caller' in source ? source.caller : source.type,
     arrivedMs: state.now,
     payload,
     payloadSizeBytes: req.payloadSizeBytes ?? JSON.stringify(payload).length,
@@ -52,12 +55,20 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
   };
   state.itemIndex[id] = state.items.length;
   state.items.push(item);
+  const rule =
+    source.type === 'sync'
+      ? '§1.1'
+      : source.type === 'async'
+        ? '§2.1'
+        : source.type === 'sqs'
+          ? '§3.2'
+          : '§3.4';
   emit(
     state,
     'item/arrived',
-    source.type === 'sync' ? '§1.1' : '§2.1',
+    rule,
     { item: id },
-    { kind: source.type, caller: source.caller, source: source.id },
+    { kind: source.type, caller: item.caller, source: source.id },
   );
   if (n + 1 < req.count) {
     schedule(state, req.atMs + (n + 1) * req.everyMs, PRIORITY.arrival, {
@@ -67,6 +78,17 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
       n: n + 1,
     });
   }
-  if (source.type === 'sync') sendSyncAttempt(state, item);
-  else acceptAsync(state, item);
+  switch (source.type) {
+    case 'sync':
+      sendSyncAttempt(state, item);
+      return;
+    case 'async':
+      acceptAsync(state, item);
+      return;
+    case 'sqs':
+      onSqsMessage(state, item, source, req.messageGroupId);
+      return;
+    default:
+      onStreamRecord(state, item, source, req);
+  }
 }

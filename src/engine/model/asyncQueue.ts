@@ -260,7 +260,7 @@ export function onAsyncAttemptEnd(state: SimState, item: ItemState, inv: Invocat
   const attempt = item.attempts.find((a) => a.invocationId === inv.id);
   if (attempt) {
     attempt.endMs = state.now;
-    attempt.result = inv.result;
+    attempt.result = inv.result === 'partial' ? 'success' : inv.result;
   }
   if (inv.trigger === 'async-duplicate') {
     // The copy's result does not feed the original's retries; a successful copy sends its own record.

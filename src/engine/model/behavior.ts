@@ -41,7 +41,8 @@ export function planAttempt(state: SimState, items: ItemState[], rule: OutcomeRu
         }
       : null;
   return {
-    result,
+    result: result === 'partial' ? 'success' : result,
+    failedItems: result === 'partial' ? (rule?.failedItems ?? []) : null,
     durationMs,
     returns: result === 'success' ? (rule?.returns ?? behavior.returns ?? null) : null,
     error,

@@ -8,6 +8,7 @@ import { count, sample } from './metrics';
 import { release } from './concurrency';
 import { emit, getEnv, getItem, PRIORITY, schedule } from '../state';
 import type { EnvState, InvocationState, SimState } from '../types';
+import type { RuleKey } from '../rules';
 
 /** Synchronous response payload limit: 6 MB (§1.3). */
 export const SYNC_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -20,6 +21,8 @@ export interface StartRequest {
   trigger: InvocationState['trigger'];
   plan: InvocationState['plan'];
   initMs: number;
+  source?: string;
+  lane?: number;
 }
 
 /** Starts an attempt in a claimed environment and schedules its end. */
@@ -44,6 +47,8 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
     initBilledMs: 0,
     response: null,
   };
+  if (req.source !== undefined) inv.source = req.source;
+  if (req.lane !== undefined) inv.lane = req.lane;
   state.invocationIndex[inv.id] = state.invocations.length;
   state.invocations.push(inv);
   sample(state.metrics, 'ConcurrentExecutions', state.now, state.inUse);
@@ -57,8 +62,17 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
   } else {
     scheduleHandlerEnd(state, inv);
   }
-  const attempt = getItem(state, req.items[0]!).tries;
-  const rule = cold ? '§4.env' : req.trigger === 'sync' ? '§1.1' : attempt > 1 ? '§2.2' : '§2.1';
+  // A tumbling window's final invocation carries no records (§3.4): count it as a first attempt.
+  const attempt = req.items.length > 0 ? getItem(state, req.items[0]!).tries : 1;
+  const rule: RuleKey = cold
+    ? '§4.env'
+    : req.trigger === 'sync'
+      ? '§1.1'
+      : req.trigger === 'sqs' || req.trigger === 'stream'
+        ? '§3.1'
+        : attempt > 1
+          ? '§2.2'
+          : '§2.1';
   emit(state, 'invoke/started', rule, ids, {
     requestId: inv.requestId,
     coldStart: cold,
@@ -116,8 +130,14 @@ export function onInvokeEnd(state: SimState, inv: InvocationState): void {
   inv.billedMs = Math.ceil(runMs);
   inv.initBilledMs = inv.coldStart && !inv.provisioned ? Math.ceil(inv.initMs) : 0;
   // The rule that explains this ending: what a sync caller gets back, or the async retry rules.
-  let rule: '§1.1' | '§1.2' | '§1.3' | '§2.1' | '§2.2' =
-    inv.trigger === 'sync' ? '§1.1' : inv.plan.result === 'success' ? '§2.1' : '§2.2';
+  let rule: RuleKey =
+    inv.trigger === 'sync'
+      ? '§1.1'
+      : inv.trigger === 'sqs' || inv.trigger === 'stream'
+        ? '§3.1'
+        : inv.plan.result === 'success'
+          ? '§2.1'
+          : '§2.2';
   if (timedOut) {
     inv.result = 'timeout';
     inv.response = timeoutError(state, inv);

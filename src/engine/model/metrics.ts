@@ -12,7 +12,15 @@ export const COUNTER_METRICS = [
   'DestinationDeliveryFailures',
   'ProvisionedConcurrencySpilloverInvocations',
 ] as const;
-export const STAT_METRICS = ['Duration', 'AsyncEventAge', 'ConcurrentExecutions'] as const;
+export const STAT_METRICS = [
+  'Duration',
+  'AsyncEventAge',
+  'ConcurrentExecutions',
+  'ApproximateNumberOfMessagesVisible',
+  'ApproximateNumberOfMessagesNotVisible',
+  'ApproximateAgeOfOldestMessage',
+  'IteratorAge',
+] as const;
 
 export type CounterMetric = (typeof COUNTER_METRICS)[number];
 export type StatMetric = (typeof STAT_METRICS)[number];

@@ -288,7 +288,7 @@ export function onSyncInvocationEnd(state: SimState, item: ItemState, inv: Invoc
   const attempt = item.attempts.find((a) => a.invocationId === inv.id);
   if (attempt) {
     attempt.endMs = state.now;
-    attempt.result = inv.result;
+    attempt.result = inv.result === 'partial' ? 'success' : inv.result;
   }
   if (item.abandonedInvocations.includes(inv.id)) {
     const rule = item.caller === 'api-gateway' ? '§1.5' : '§1.4';

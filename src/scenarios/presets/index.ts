@@ -18,6 +18,13 @@ import asyncDlq from './async-dlq.json';
 import asyncZeroReservedConcurrency from './async-zero-reserved-concurrency.json';
 import asyncThrottledWaits from './async-throttled-waits.json';
 import burstScaling from './burst-scaling.json';
+import sqsBatchSuccess from './sqs-batch-success.json';
+import sqsBatchError from './sqs-batch-error.json';
+import sqsPartialBatchFailure from './sqs-partial-batch-failure.json';
+import sqsRedriveToDlq from './sqs-redrive-to-dlq.json';
+import sqsVisibilityTooShort from './sqs-visibility-too-short.json';
+import sqsScaling from './sqs-scaling.json';
+import sqsFifoGroupBlocking from './sqs-fifo-group-blocking.json';
 
 /** Preset ids in the order the picker shows them. */
 const RAW: ReadonlyArray<unknown> = [
@@ -35,6 +42,13 @@ const RAW: ReadonlyArray<unknown> = [
   asyncZeroReservedConcurrency,
   asyncThrottledWaits,
   burstScaling,
+  sqsBatchSuccess,
+  sqsBatchError,
+  sqsPartialBatchFailure,
+  sqsRedriveToDlq,
+  sqsVisibilityTooShort,
+  sqsScaling,
+  sqsFifoGroupBlocking,
 ];
 
 /** The preset the app opens on. */

@@ -1,0 +1,245 @@
+/**
+ * The SQS queue itself (§3.2, §3.3): what SQS does, not Lambda. A received message stays in the queue,
+ * hidden for the visibility timeout; each receive gives a new receipt handle and bumps
+ * `ApproximateReceiveCount`; deleting needs the latest receipt handle; a message received more than
+ * `maxReceiveCount` times is moved to the queue's dead-letter queue by SQS; a FIFO queue hands out a
+ * message group's messages in order and none while one of them is in flight.
+ */
+import { sample } from '../metrics';
+import { emit, newRequestId, PRIORITY, schedule } from '../../state';
+import type { ItemState, SimState, SqsMessageState } from '../../types';
+import type { SqsSource } from '../../../scenarios/schema';
+import { visibleCount, type SqsQueueState } from './sqsState';
+
+function sampleDepth(state: SimState, q: SqsQueueState): void {
+  sample(state.metrics, 'ApproximateNumberOfMessagesVisible', state.now, visibleCount(q));
+  sample(state.metrics, 'ApproximateNumberOfMessagesNotVisible', state.now, q.inFlight);
+}
+
+/** A producer sends a message (SendMessage). */
+export function sendMessage(
+  state: SimState,
+  q: SqsQueueState,
+  item: ItemState,
+  groupId: string | undefined,
+): void {
+  const message: SqsMessageState = {
+    messageId: newRequestId(state),
+    receiveCount: 0,
+    sentMs: state.now,
+    firstReceiveMs: null,
+    visibleAtMs: state.now,
+    status: 'visible',
+    sequence: q.sentCount++,
+    visibilityPending: false,
+  };
+  if (groupId !== undefined) message.groupId = groupId;
+  item.sqs = message;
+  q.visible.push(item.id);
+  q.stored += 1;
+  emit(
+    state,
+    'sqs/sent',
+    q.fifo ? '§3.3' : '§3.2',
+    { item: item.id },
+    {
+      source: q.sourceId,
+      messageId: message.messageId,
+      ...(groupId === undefined ? {} : { messageGroupId: groupId }),
+      visible: visibleCount(q),
+    },
+  );
+  sampleDepth(state, q);
+}
+
+/** Where a message that becomes visible again goes: FIFO keeps send order; standard queues are best-effort. */
+function makeVisible(state: SimState, q: SqsQueueState, item: ItemState): void {
+  if (!q.fifo) {
+    q.visible.push(item.id);
+    return;
+  }
+  const seq = item.sqs!.sequence;
+  let i = q.visible.length;
+  while (i > q.head && seqOf(state, q.visible[i - 1]!) > seq) i--;
+  q.visible.splice(i, 0, item.id);
+}
+
+function seqOf(state: SimState, itemId: string): number {
+  return state.items[state.itemIndex[itemId]!]!.sqs!.sequence;
+}
+
+export type Received = { item: ItemState; expired?: true; movedToDlq?: true };
+
+/**
+ * ReceiveMessage: up to `max` messages. Messages past the retention period are deleted by SQS instead;
+ * messages over `maxReceiveCount` go to the dead-letter queue instead. FIFO: in order, skipping groups
+ * with a message in flight, and taking a group's messages only as a run from its oldest.
+ */
+export function receiveMessages(
+  state: SimState,
+  q: SqsQueueState,
+  source: SqsSource,
+  max: number,
+  maxBytes: number,
+): Received[] {
+  let bytes = 0;
+  const out: Received[] = [];
+  const taken: ItemState[] = [];
+  const skippedGroups = new Set<string>();
+  const kept: string[] = []; // FIFO: messages passed over because their group is busy
+  const retentionMs = source.queue.MessageRetentionPeriod * 1000;
+  const redrive = source.queue.RedrivePolicy;
+  while (q.head < q.visible.length && taken.length < max) {
+    const id = q.visible[q.head]!;
+    const item = state.items[state.itemIndex[id]!]!;
+    const msg = item.sqs!;
+    if (
+      q.fifo &&
+      msg.groupId !== undefined &&
+      (skippedGroups.has(msg.groupId) || (q.groupsInFlight[msg.groupId] ?? 0) > 0)
+    ) {
+      skippedGroups.add(msg.groupId);
+      kept.push(id);
+      q.head += 1;
+      continue;
+    }
+    if (taken.length > 0 && bytes + item.payloadSizeBytes > maxBytes) break;
+    q.head += 1;
+    if (state.now - msg.sentMs >= retentionMs) {
+      msg.status = 'expired';
+      q.stored -= 1;
+      out.push({ item, expired: true });
+      continue;
+    }
+    if (redrive && msg.receiveCount >= redrive.maxReceiveCount) {
+      msg.status = 'moved-to-dlq';
+      q.stored -= 1;
+      out.push({ item, movedToDlq: true });
+      continue;
+    }
+    bytes += item.payloadSizeBytes;
+    msg.receiveCount += 1;
+    msg.firstReceiveMs ??= state.now;
+    msg.status = 'in-flight';
+    msg.receiptHandle = `${msg.messageId.slice(0, 8)}#${msg.receiveCount}`;
+    msg.visibleAtMs = state.now + source.queue.VisibilityTimeout * 1000;
+    msg.visibilityPending = true;
+    q.inFlight += 1;
+    if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 0) + 1;
+    schedule(state, msg.visibleAtMs, PRIORITY.dispatch, {
+      kind: 'sqs',
+      action: 'visible',
+      source: q.sourceId,
+      item: id,
+      n: msg.receiveCount,
+    });
+    taken.push(item);
+    out.push({ item });
+  }
+  if (kept.length > 0) {
+    // Put the passed-over messages back at the front, in their order.
+    q.head -= kept.length;
+    for (let k = 0; k < kept.length; k++) q.visible[q.head + k] = kept[k]!;
+  }
+  if (q.head > 1024 && q.head * 2 > q.visible.length) {
+    q.visible = q.visible.slice(q.head);
+    q.head = 0;
+  }
+  sampleDepth(state, q);
+  return out;
+}
+
+/**
+ * DeleteMessage with the receipt handle of a given receive. SQS asks for the latest handle; with an older
+ * one "the request succeeds, but the message might not be deleted" — the simulator deletes it (the
+ * usual outcome) and logs that the handle was stale. A message already deleted stays deleted.
+ */
+export function deleteMessage(
+  state: SimState,
+  q: SqsQueueState,
+  item: ItemState,
+  receiveCount: number,
+): boolean {
+  const msg = item.sqs!;
+  if (msg.status !== 'in-flight' && msg.status !== 'visible') {
+    emit(
+      state,
+      'sqs/delete-ignored',
+      '§3.2',
+      { item: item.id },
+      { source: q.sourceId, reason: `the message is already ${msg.status}` },
+    );
+    return false;
+  }
+  const stale = msg.receiveCount !== receiveCount;
+  if (msg.status === 'in-flight') {
+    q.inFlight -= 1;
+    if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 1) - 1;
+  } else {
+    const at = q.visible.indexOf(item.id, q.head);
+    if (at >= 0) q.visible.splice(at, 1);
+  }
+  releaseVisibilityEntry(state, msg);
+  msg.status = 'deleted';
+  q.stored -= 1;
+  emit(
+    state,
+    'sqs/deleted',
+    '§3.2',
+    { item: item.id },
+    {
+      source: q.sourceId,
+      receiveCount: msg.receiveCount,
+      ...(stale ? { staleReceiptHandle: true, handleOfReceive: receiveCount } : {}),
+    },
+  );
+  sampleDepth(state, q);
+  return true;
+}
+
+/**
+ * A message's visibility-timeout entry counts as pending work only while it can still matter: once the
+ * message is deleted, the run need not wait for it (see `pendingWork` in simulation.ts).
+ */
+function releaseVisibilityEntry(state: SimState, msg: SqsMessageState): void {
+  if (!msg.visibilityPending) return;
+  msg.visibilityPending = false;
+  state.pendingWork -= 1;
+}
+
+/** The visibility timeout of receive `n` ended: an undeleted message is visible again. */
+export function onVisibilityTimeout(state: SimState, q: SqsQueueState, item: ItemState, n: number): boolean {
+  const msg = item.sqs!;
+  if (msg.receiveCount === n) releaseVisibilityEntry(state, msg);
+  if (msg.status !== 'in-flight' || msg.receiveCount !== n) return false;
+  msg.status = 'visible';
+  q.inFlight -= 1;
+  if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 1) - 1;
+  makeVisible(state, q, item);
+  emit(
+    state,
+    'sqs/visible-again',
+    '§3.2',
+    { item: item.id },
+    {
+      source: q.sourceId,
+      receiveCount: msg.receiveCount,
+      visible: visibleCount(q),
+    },
+  );
+  sampleDepth(state, q);
+  return true;
+}
+
+/** The SQS message as SQS stores it (for a dead-letter queue delivery). */
+export function storedMessage(item: ItemState): Record<string, unknown> {
+  const msg = item.sqs!;
+  return {
+    MessageId: msg.messageId,
+    Body: typeof item.payload === 'string' ? item.payload : JSON.stringify(item.payload ?? {}),
+    Attributes: {
+      ApproximateReceiveCount: String(msg.receiveCount),
+      ...(msg.groupId === undefined ? {} : { MessageGroupId: msg.groupId }),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { LOG_BATCH_SIZE, isRunRequest, isWorkerRequest, isWorkerResponse } from '../../src/protocol/messages';
+
+const RUN_PRESET = { type: 'run', id: 1, presetId: 'sync-success', seed: 1 };
+const RUN_SCENARIO = { type: 'run', id: 2, scenario: { id: 'x' }, seed: 0 };
+
+const RESULTS = {
+  type: 'results',
+  id: 1,
+  results: { scenario: 'sync-success', seed: 1, endMs: 0, items: [], invocations: [], metrics: {} },
+  logLength: 0,
+};
+const LOG_BATCH = {
+  type: 'log-batch',
+  id: 1,
+  fromSeq: 0,
+  events: [{ seq: 0, t: 0, type: 'item/arrived', rule: '§1.1' }],
+};
+const ERROR = { type: 'error', id: 1, message: 'There is no preset called "x".' };
+
+/** A copy of `base` with `key` set to `value` (or removed, for `undefined`). */
+function withField(base: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  const copy = { ...base };
+  if (value === undefined) delete copy[key];
+  else copy[key] = value;
+  return copy;
+}
+
+describe('LOG_BATCH_SIZE', () => {
+  it('is a positive whole number', () => {
+    expect(Number.isInteger(LOG_BATCH_SIZE) && LOG_BATCH_SIZE > 0).toBe(true);
+  });
+});
+
+describe('isRunRequest / isWorkerRequest', () => {
+  it.each([
+    ['a preset run', RUN_PRESET],
+    ['a scenario run', RUN_SCENARIO],
+    ['id 0', { ...RUN_PRESET, id: 0 }],
+    ['a scenario that is null (the worker validates it)', { type: 'run', id: 3, scenario: null, seed: 1 }],
+    ['a seed the worker will reject itself', { ...RUN_PRESET, seed: -1 }],
+  ])('accepts %s', (_name, message) => {
+    expect(isRunRequest(message)).toBe(true);
+    expect(isWorkerRequest(message)).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'run'],
+    ['an array', [RUN_PRESET]],
+    ['a missing id', withField(RUN_PRESET, 'id', undefined)],
+    ['a string id', { ...RUN_PRESET, id: '1' }],
+    ['a negative id', { ...RUN_PRESET, id: -1 }],
+    ['a fractional id', { ...RUN_PRESET, id: 1.5 }],
+    ['a NaN id', { ...RUN_PRESET, id: Number.NaN }],
+    ['an unsafe id', { ...RUN_PRESET, id: 2 ** 53 }],
+    ['a wrong type', { ...RUN_PRESET, type: 'results' }],
+    ['a missing type', withField(RUN_PRESET, 'type', undefined)],
+    ['a missing seed', withField(RUN_PRESET, 'seed', undefined)],
+    ['a string seed', { ...RUN_PRESET, seed: '1' }],
+    ['neither presetId nor scenario', { type: 'run', id: 1, seed: 1 }],
+    ['both presetId and scenario', { ...RUN_PRESET, scenario: {} }],
+    ['a numeric presetId alone', { type: 'run', id: 1, presetId: 5, seed: 1 }],
+  ])('rejects %s', (_name, message) => {
+    expect(isRunRequest(message)).toBe(false);
+    expect(isWorkerRequest(message)).toBe(false);
+  });
+
+  it('rejects a presetId of the wrong type even when a scenario is also given', () => {
+    // `presetId?: string`: a number is a wrong field type, whatever else the message holds.
+    const message = { type: 'run', id: 1, presetId: 5, scenario: {}, seed: 1 };
+    expect(isRunRequest(message)).toBe(false);
+  });
+});
+
+describe('isWorkerResponse', () => {
+  it.each([
+    ['results', RESULTS],
+    ['results with a long log', { ...RESULTS, logLength: 15_000 }],
+    ['a log batch', LOG_BATCH],
+    ['an empty log batch', { ...LOG_BATCH, events: [] }],
+    ['an error for a request', ERROR],
+    ['an error for an unreadable request (id null)', { ...ERROR, id: null }],
+    [
+      'an error with issues',
+      { ...ERROR, issues: [{ path: 'function.Timeout', message: 'Must be between 1 and 900.' }] },
+    ],
+  ])('accepts %s', (_name, message) => {
+    expect(isWorkerResponse(message)).toBe(true);
+  });
+
+  it.each([
+    ['null', null],
+    ['a number', 42],
+    ['an array', [RESULTS]],
+    ['an unknown type', { ...RESULTS, type: 'progress' }],
+    ['a request', RUN_PRESET],
+    ['no type', withField(RESULTS, 'type', undefined)],
+    // results
+    ['results without an id', withField(RESULTS, 'id', undefined)],
+    ['results with a string id', { ...RESULTS, id: '1' }],
+    ['results with id null', { ...RESULTS, id: null }],
+    ['results with a negative id', { ...RESULTS, id: -2 }],
+    ['results without results', withField(RESULTS, 'results', undefined)],
+    ['results whose results is an array', { ...RESULTS, results: [] }],
+    ['results whose results is null', { ...RESULTS, results: null }],
+    ['results without logLength', withField(RESULTS, 'logLength', undefined)],
+    ['results with a string logLength', { ...RESULTS, logLength: '0' }],
+    // log-batch
+    ['a batch without an id', withField(LOG_BATCH, 'id', undefined)],
+    ['a batch with a fractional id', { ...LOG_BATCH, id: 0.5 }],
+    ['a batch without fromSeq', withField(LOG_BATCH, 'fromSeq', undefined)],
+    ['a batch with a string fromSeq', { ...LOG_BATCH, fromSeq: '0' }],
+    ['a batch without events', withField(LOG_BATCH, 'events', undefined)],
+    ['a batch whose events is an object', { ...LOG_BATCH, events: { 0: LOG_BATCH.events[0] } }],
+    // error
+    ['an error without an id', withField(ERROR, 'id', undefined)],
+    ['an error with a string id', { ...ERROR, id: 'x' }],
+    ['an error without a message', withField(ERROR, 'message', undefined)],
+    ['an error with a non-string message', { ...ERROR, message: { text: 'x' } }],
+  ])('rejects %s', (_name, message) => {
+    expect(isWorkerResponse(message)).toBe(false);
+  });
+
+  it('rejects an error whose issues is not an array', () => {
+    // `issues?: ErrorIssue[]`: the client passes it on to the page as is.
+    expect(isWorkerResponse({ ...ERROR, issues: 'function.Timeout is wrong' })).toBe(false);
+  });
+});
