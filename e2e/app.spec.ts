@@ -186,3 +186,27 @@ test('a hung worker is stopped by the watchdog with a clear error', async ({ pag
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(itemsTable(page).getByRole('row', { name: /order-event/ })).toContainText('succeeded');
 });
+
+test('poll-based: an SQS partial batch response and a Kinesis poison record read as AWS does them', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?scenario=sqs-partial-batch-failure');
+  await expect(
+    page.getByRole('heading', { level: 2, name: titleOf('sqs-partial-batch-failure') }),
+  ).toBeVisible();
+  await expect(itemsTable(page).getByRole('row', { name: /^m2\b/ })).toContainText('2');
+  await expect(itemsTable(page).getByRole('row', { name: /^m1\b/ })).toContainText('deleted from the queue');
+  // The article says the poller acknowledges messages; the timeline says what SQS does.
+  await expect(timeline(page)).toContainText('Nothing is acknowledged or removed');
+  await expect(timeline(page)).toContainText('Partial batch response: Lambda deletes m1, m3, m5');
+
+  await page.getByLabel('Scenario', { exact: true }).selectOption('kinesis-poison-retry-limit');
+  await expect(
+    page.getByRole('heading', { level: 2, name: titleOf('kinesis-poison-retry-limit') }),
+  ).toBeVisible();
+  await expect(itemsTable(page).getByRole('row', { name: /^r-7\b/ })).toContainText('dead-lettered');
+  await expect(itemsTable(page).getByRole('row', { name: /^r-11\b/ })).toContainText('succeeded');
+  await expect(timeline(page)).toContainText('no retries are left');
+  expect(errors).toEqual([]);
+});

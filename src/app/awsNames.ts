@@ -16,6 +16,24 @@ export function callerName(caller: unknown): string {
   return typeof caller === 'string' ? (CALLERS[caller] ?? caller) : 'the caller';
 }
 
+const ITEM_KINDS: Record<string, string> = {
+  sync: 'sync request',
+  async: 'async event',
+  sqs: 'SQS message',
+  kinesis: 'Kinesis record',
+  dynamodb: 'DynamoDB stream record',
+};
+
+/** What an item is, in words: `sqs` → `SQS message`. */
+export function itemKindName(kind: unknown): string {
+  return typeof kind === 'string' && Object.hasOwn(ITEM_KINDS, kind) ? ITEM_KINDS[kind]! : 'item';
+}
+
+/** True for items read by an event source mapping (SQS messages, stream records). */
+export function isPolledKind(kind: unknown): boolean {
+  return kind === 'sqs' || kind === 'kinesis' || kind === 'dynamodb';
+}
+
 /** The same, capitalised for the start of a sentence. */
 export function callerNameCapitalised(caller: unknown): string {
   const name = callerName(caller);

@@ -79,7 +79,14 @@ function describeParts(event: SimEvent): EventDescription {
     case 'item/arrived':
       return {
         step: null,
-        text: `${callerNameCapitalised(d.caller)} produces a new ${d.kind === 'async' ? 'event' : 'request'}.`,
+        text:
+          d.kind === 'sqs'
+            ? 'A producer creates a new message for the SQS queue.'
+            : d.kind === 'kinesis'
+              ? 'A producer writes a new record to the Kinesis stream.'
+              : d.kind === 'dynamodb'
+                ? 'A change to the table writes a new record to its DynamoDB stream.'
+                : `${callerNameCapitalised(d.caller)} produces a new ${d.kind === 'async' ? 'event' : 'request'}.`,
       };
     case 'sync/invoke-requested': {
       const attempt = num(d, 'clientAttempt') ?? 1;

@@ -102,6 +102,108 @@ function describeSqs(event: SimEvent, d: Data): EventDescription | null {
   }
 }
 
+function shardName(d: Data): string {
+  const shard = str(d, 'shard');
+  return shard ? `shard ${shard}` : 'the shard';
+}
+
+function retryIn(d: Data): string {
+  const wait = num(d, 'retryInMs');
+  return wait === undefined ? '' : ` in ${formatDuration(wait)}`;
+}
+
+function describeStream(event: SimEvent, d: Data): EventDescription | null {
+  switch (event.type) {
+    case 'stream/mapping-created': {
+      const before = num(d, 'recordsBeforeStartingPosition') ?? 0;
+      return {
+        step: 'Invocation Request',
+        text: `The event source mapping starts reading ${plural(num(d, 'shards') ?? 1, 'shard')} at ${str(d, 'startingPosition') ?? 'its starting position'}${before > 0 ? `; ${plural(before, 'record')} already in the stream will not be read` : ''}.`,
+      };
+    }
+    case 'stream/record-put':
+      return {
+        step: 'Event Queuing',
+        text: `The record lands on ${shardName(d)} with sequence number …${(str(d, 'sequenceNumber') ?? '').slice(-6)}${str(d, 'partitionKey') ? ` (partition key ${str(d, 'partitionKey')})` : ''}; records stay in the stream, in order, until retention ends.`,
+      };
+    case 'stream/batch-read':
+      return {
+        step: 'Accepted Response',
+        text: `The poller reads ${plural(num(d, 'batchSize') ?? list(d, 'items').length, 'record')} from ${shardName(d)}, starting at its checkpoint. Nothing is removed from the stream.`,
+      };
+    case 'stream/retry':
+      return {
+        step: 'Function Execution',
+        text: `Lambda retries the same batch (invocation ${num(d, 'attempt') ?? '?'}); the shard waits behind it, in order.`,
+      };
+    case 'stream/batch-throttled':
+      return {
+        step: 'Handling Failures',
+        text: `The batch is throttled${throttleReason(d)}: Lambda tries again later; throttles use no retry attempt.`,
+      };
+    case 'stream/batch-failed': {
+      const discard = str(d, 'next') === 'discard';
+      const retryNote = d.countsAsRetry === false ? ' This uses no retry attempt.' : '';
+      return {
+        step: 'Handling Failures',
+        text: discard
+          ? `The batch failed again (${str(d, 'reason') ?? 'error'}) and no retries are left: Lambda skips it and the shard moves on.`
+          : `The batch failed (${str(d, 'reason') ?? 'error'}): Lambda retries it${retryIn(d)}, and ${shardName(d)} is blocked until it succeeds or gives up.${retryNote}`,
+      };
+    }
+    case 'stream/batch-bisected': {
+      const halves = Array.isArray(d.halves) ? (d.halves as number[]) : [];
+      return {
+        step: 'Handling Failures',
+        text: `BisectBatchOnFunctionError: Lambda splits the batch into ${halves.join(' and ') || 'two halves'} records and retries each half; splitting uses no retry attempt.`,
+      };
+    }
+    case 'stream/checkpoint':
+      return {
+        step: 'Completion',
+        text: d.partial
+          ? `Partial batch response: Lambda checkpoints ${plural(num(d, 'checkpointed') ?? 0, 'record')} before the lowest reported sequence number and retries the ${plural(num(d, 'retried') ?? 0, 'record')} from it.`
+          : `The batch succeeded: Lambda checkpoints ${shardName(d)} after ${plural(num(d, 'records') ?? 0, 'record')} and reads on.`,
+      };
+    case 'stream/retries-exhausted':
+      return {
+        step: 'Handling Failures',
+        text: `MaximumRetryAttempts is used up after ${plural(num(d, 'approximateInvokeCount') ?? 0, 'invocation')}: the ${plural(num(d, 'records') ?? 0, 'record')} of the batch are skipped (RetryAttemptsExhausted).`,
+      };
+    case 'stream/record-checkpointed':
+      return { step: 'Completion', text: 'The record is processed and behind the checkpoint.' };
+    case 'stream/record-skipped':
+      return {
+        step: 'Handling Failures',
+        text: `The record is skipped${str(d, 'outcome') === 'dead-lettered' ? '; the on-failure destination got a description of its batch (not its data)' : ' and no destination keeps a trace of it'}.`,
+      };
+    case 'stream/record-aged-out':
+      return {
+        step: 'Handling Failures',
+        text: `The record is older than MaximumRecordAgeInSeconds (${num(d, 'maximumRecordAgeInSeconds') ?? '?'} s): Lambda stops retrying it (RecordAgeExceeded).`,
+      };
+    case 'stream/record-expired':
+      return {
+        step: 'Handling Failures',
+        text: `The record left the stream after ${num(d, 'retentionHours') ?? 24} h of retention without being processed; only now can the shard move past it.`,
+      };
+    case 'stream/window-invoke':
+      return {
+        step: 'Function Execution',
+        text: `Tumbling window ${d.isFinalInvokeForWindow ? 'final invocation (isFinalInvokeForWindow)' : 'invocation'} with ${plural(num(d, 'records') ?? 0, 'record')} and the window's state so far.`,
+      };
+    case 'stream/window-closed':
+      return { step: 'Completion', text: 'The tumbling window is closed; its state is discarded.' };
+    case 'stream/window-abandoned':
+      return {
+        step: 'Handling Failures',
+        text: `The tumbling window is abandoned: ${str(d, 'reason') ?? 'its records left the stream'}.`,
+      };
+    default:
+      return null;
+  }
+}
+
 /** A sentence for an event source mapping event, or null when the type is not one. */
 export function describePollEvent(event: SimEvent): EventDescription | null {
   const d: Data = event.data ?? {};
@@ -117,6 +219,7 @@ export function describePollEvent(event: SimEvent): EventDescription | null {
         text: `The batch of ${plural(num(d, 'batchSize') ?? 0, 'record')} is throttled${throttleReason(d)}; the code does not run. ${str(d, 'message') ?? ''}`.trim(),
       };
     default:
-      return event.type.startsWith('sqs/') ? describeSqs(event, d) : null;
+      if (event.type.startsWith('sqs/')) return describeSqs(event, d);
+      return event.type.startsWith('stream/') ? describeStream(event, d) : null;
   }
 }

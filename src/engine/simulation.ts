@@ -94,7 +94,10 @@ function wrap(state: SimState): Simulation {
     if (!entry) return [];
     const from = state.log.length;
     // SQS visibility entries release their own pending work (a deleted message's entry is moot).
-    if (entry.kind !== 'env-reap' && !(entry.kind === 'sqs' && entry.action === 'visible'))
+    if (
+      entry.kind !== 'env-reap' &&
+      !(entry.kind === 'sqs' && (entry.action === 'visible' || entry.action === 'expire'))
+    )
       state.pendingWork -= 1;
     state.now = entry.t;
     dispatch(state, entry);

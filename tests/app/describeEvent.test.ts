@@ -150,6 +150,22 @@ const EXPECTED_STEP: Record<string, ArticleStep | null> = {
   'sqs/filtered-out': 'Completion',
   'sqs/scaled-up': 'Lambda Processing',
   'sqs/scaled-down': 'Lambda Processing',
+  'stream/mapping-created': 'Invocation Request',
+  'stream/record-put': 'Event Queuing',
+  'stream/batch-read': 'Accepted Response',
+  'stream/retry': 'Function Execution',
+  'stream/batch-throttled': 'Handling Failures',
+  'stream/batch-failed': 'Handling Failures',
+  'stream/batch-bisected': 'Handling Failures',
+  'stream/checkpoint': 'Completion',
+  'stream/retries-exhausted': 'Handling Failures',
+  'stream/record-checkpointed': 'Completion',
+  'stream/record-skipped': 'Handling Failures',
+  'stream/record-aged-out': 'Handling Failures',
+  'stream/record-expired': 'Handling Failures',
+  'stream/window-invoke': 'Function Execution',
+  'stream/window-closed': 'Completion',
+  'stream/window-abandoned': 'Handling Failures',
   'item/arrived': null,
   'env/provisioned-ready': null,
   'sync/invoke-requested': 'Invocation Request',
@@ -204,6 +220,12 @@ const PLACEHOLDERS = [
   / [:;,.]/,
 ];
 
+/** A placeholder in the sentence, ignoring words that come from the event's own data (an error message may say "undefined"). */
+function hasPlaceholder(text: string, event: SimEvent): boolean {
+  const own = JSON.stringify(event.data ?? {});
+  return PLACEHOLDERS.some((re) => re.test(text) && !re.test(own));
+}
+
 describe('describeEvent: every event type the presets produce', () => {
   it('the presets produce the event types this test is about', () => {
     expect(PRESET_IDS.length).toBeGreaterThanOrEqual(14);
@@ -225,7 +247,7 @@ describe('describeEvent: every event type the presets produce', () => {
       const { text } = describeEventParts(event);
       if (text === fallbackText(type)) problems.add(`fallback: ${text}`);
       if (!/^[A-Z0-9]/.test(text) || !/[.!]$/.test(text)) problems.add(`not a sentence: ${text}`);
-      if (PLACEHOLDERS.some((re) => re.test(text))) problems.add(`placeholder: ${text}`);
+      if (hasPlaceholder(text, event)) problems.add(`placeholder: ${text}`);
     }
     expect([...problems]).toEqual([]);
   });
@@ -312,7 +334,7 @@ describe('describeEvent: engine event types no preset reaches', () => {
     const bad = new Set<string>();
     for (const event of allEvents) {
       const text = describeEvent(event);
-      if (PLACEHOLDERS.some((re) => re.test(text))) bad.add(`${event.type}: ${text}`);
+      if (hasPlaceholder(text, event)) bad.add(`${event.type}: ${text}`);
     }
     expect([...bad]).toEqual([]);
   });

@@ -30,7 +30,12 @@ describe('design "Interventions": checkpoints and forks', () => {
 
   it('design: for every preset, restoring from checkpoints taken after each of several steps gives the same results', () => {
     // The workload-sized presets (thousands of items) are left out only to keep the suite fast.
-    const large = new Set(['burst-scaling', 'sqs-scaling']);
+    const large = new Set([
+      'burst-scaling',
+      'sqs-scaling',
+      'kinesis-poison-blocks-shard',
+      'dynamodb-poison-default',
+    ]);
     for (const id of PRESET_IDS.filter((p) => !large.has(p))) {
       const scenario = getPreset(id)!;
       const whole = finish(createSimulation(scenario));

@@ -55,14 +55,19 @@ function golden(id: string): unknown {
 
 describe('golden logs', () => {
   for (const id of PRESET_IDS) {
-    it(`design "Tests" golden ${id}: results and log match tests/golden/${id}.json`, () => {
-      const file = `${DIR}${id}.json`;
-      const actual = golden(id);
-      if (UPDATE) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(existsSync(file), `${file} is missing: run \`npm run golden:update\``).toBe(true);
-      const expected: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      expect(actual).toEqual(expected);
-    });
+    // Workload-sized presets (100,000 messages) take a few seconds.
+    it(
+      `design "Tests" golden ${id}: results and log match tests/golden/${id}.json`,
+      { timeout: 30_000 },
+      () => {
+        const file = `${DIR}${id}.json`;
+        const actual = golden(id);
+        if (UPDATE) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+        expect(existsSync(file), `${file} is missing: run \`npm run golden:update\``).toBe(true);
+        const expected: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        expect(actual).toEqual(expected);
+      },
+    );
   }
 
   it('design "Tests" golden: a second run of a preset gives an identical log (no hidden state between runs)', () => {

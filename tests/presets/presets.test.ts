@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sqsBatchEvent } from '../../src/engine/model/sqs/sqsRecords';
 import { getPreset, PRESET_IDS } from '../../src/scenarios/presets';
 import { events, expectNear, invocationsOf, item, run, type Run } from '../helpers/scenario';
 
@@ -231,5 +232,181 @@ describe('presets', () => {
     const detail = (ev.deliveries[0]!.record as { detail: Rec }).detail;
     expect(detail.requestContext).toMatchObject({ condition: 'Success', approximateInvokeCount: 3 });
     expect(detail.responsePayload).toEqual({ status: 'processed' });
+  });
+});
+
+describe('SQS presets', () => {
+  const SQS_PRESETS = [
+    'sqs-batch-success',
+    'sqs-batch-error',
+    'sqs-partial-batch-failure',
+    'sqs-redrive-to-dlq',
+    'sqs-visibility-too-short',
+    'sqs-scaling',
+    'sqs-fifo-group-blocking',
+  ];
+  const receiveCounts = (r: Run, id: string) =>
+    item(r, id).attempts.map((a) => (a as { receiveCount?: number }).receiveCount);
+
+  it('§3.2 every sqs-* preset is listed under poll-based, runs to completion and leaves no message in flight', () => {
+    for (const id of SQS_PRESETS) {
+      expect(PRESET_IDS, id).toContain(id);
+      expect(getPreset(id)!.group, id).toBe('poll-based');
+      const r = preset(id);
+      expect(r.items.length, id).toBeGreaterThan(0);
+      expect(
+        r.items.filter((i) => i.outcome === 'in-flight').map((i) => i.id),
+        id,
+      ).toEqual([]);
+      expect(
+        r.items.every((i) => i.kind === 'sqs'),
+        id,
+      ).toBe(true);
+    }
+    expect(PRESET_IDS.filter((id) => id.startsWith('sqs-')).sort()).toEqual([...SQS_PRESETS].sort());
+  });
+
+  it('§3.2 sqs-batch-success: one invocation with the 10 records (receive count "1", aws:sqs); all 10 deleted once after it', () => {
+    const r = preset('sqs-batch-success');
+    expect(r.invocations).toHaveLength(1);
+    const [inv] = r.invocations;
+    expect(inv!.items).toHaveLength(10);
+    expect(inv!.result).toBe('success');
+    const { Records } = sqsBatchEvent(r.sim.state, inv!.id) as {
+      Records: Array<{
+        messageId: string;
+        receiptHandle: string;
+        eventSource: string;
+        attributes: Record<string, string>;
+      }>;
+    };
+    expect(Records).toHaveLength(10);
+    for (const rec of Records) {
+      expect(rec.attributes.ApproximateReceiveCount).toBe('1');
+      expect(rec.eventSource).toBe('aws:sqs');
+      expect(rec.messageId).toEqual(expect.any(String));
+      expect(rec.receiptHandle).toEqual(expect.any(String));
+    }
+    for (const m of r.items) {
+      expect(m.outcome, m.id).toBe('succeeded');
+      const deleted = events(r, 'sqs/deleted', m.id);
+      expect(deleted, m.id).toHaveLength(1);
+      expect(deleted[0]!.t).toBe(inv!.endMs);
+    }
+    expect(r.metrics).toMatchObject({ Invocations: 1, Errors: 0 });
+  });
+
+  it('§3.2 sqs-batch-error: nothing deleted; all 5 hidden until ≈180 s, then received with count 2; m1–m3 processed twice', () => {
+    const r = preset('sqs-batch-error');
+    expect(r.invocations).toHaveLength(2);
+    const [first, second] = r.invocations;
+    expect(first!.result).toBe('error');
+    expect(first!.items).toHaveLength(5);
+    expect(events(r, 'sqs/deleted').filter((e) => e.t < second!.startMs)).toHaveLength(0);
+    expectNear(second!.startMs, 180_000);
+    for (const m of r.items) {
+      expect(receiveCounts(r, m.id), m.id).toEqual([1, 2]);
+      expectNear(events(r, 'sqs/visible-again', m.id)[0]!.t, 180_000);
+      expect(events(r, 'sqs/deleted', m.id), m.id).toHaveLength(1);
+    }
+    for (const id of ['m1', 'm2', 'm3']) expect(invocationsOf(r, id), id).toHaveLength(2);
+    const records = sqsBatchEvent(r.sim.state, second!.id).Records as Array<{
+      attributes: Record<string, string>;
+    }>;
+    expect(records.map((x) => x.attributes.ApproximateReceiveCount)).toEqual(Array(5).fill('2'));
+  });
+
+  it('§3.2 sqs-partial-batch-failure: m1, m3, m5 processed once; m2, m4 twice, the second time ≥ one visibility timeout later', () => {
+    const r = preset('sqs-partial-batch-failure');
+    const source = getPreset('sqs-partial-batch-failure')!.sources[0]!;
+    const visibilityMs = source.type === 'sqs' ? source.queue.VisibilityTimeout * 1000 : Number.NaN;
+    expect(visibilityMs).toBe(180_000);
+    expect(r.invocations[0]!.result).toBe('partial');
+    for (const id of ['m1', 'm3', 'm5']) {
+      expect(invocationsOf(r, id), id).toHaveLength(1);
+      expect(receiveCounts(r, id), id).toEqual([1]);
+      expect(events(r, 'sqs/deleted', id)[0]!.t).toBe(r.invocations[0]!.endMs);
+    }
+    for (const id of ['m2', 'm4']) {
+      const runs = invocationsOf(r, id);
+      expect(runs, id).toHaveLength(2);
+      expect(runs[1]!.startMs - runs[0]!.startMs, id).toBeGreaterThanOrEqual(visibilityMs);
+      expect(receiveCounts(r, id), id).toEqual([1, 2]);
+    }
+    expect([...r.invocations[1]!.items].sort()).toEqual(['m2', 'm4']);
+    for (const m of r.items) {
+      expect(m.outcome, m.id).toBe('succeeded');
+      expect(events(r, 'sqs/deleted', m.id), m.id).toHaveLength(1);
+    }
+  });
+
+  it('§3.2 sqs-redrive-to-dlq: received 3 times ≈60 s apart, then SQS moves it to the queue DLQ; no function DLQ or destination', () => {
+    const r = preset('sqs-redrive-to-dlq');
+    const m = item(r, 'm1');
+    expect(receiveCounts(r, 'm1')).toEqual([1, 2, 3]);
+    expect(m.attempts.map((a) => a.result)).toEqual(['error', 'error', 'error']);
+    expectNear(m.attempts[1]!.startMs - m.attempts[0]!.startMs, 60_000);
+    expectNear(m.attempts[2]!.startMs - m.attempts[1]!.startMs, 60_000);
+    const moved = events(r, 'sqs/moved-to-dlq', 'm1');
+    expect(moved).toHaveLength(1);
+    expectNear(moved[0]!.t, 180_000);
+    expect(m.outcome).toBe('dead-lettered');
+    expect(m.deliveries.map((d) => d.target)).toEqual(['queue-dlq']);
+    expect(m.deliveries[0]!.destination).toBe('arn:aws:sqs:us-east-1:123456789012:orders-queue-dlq');
+    const record = m.deliveries[0]!.record as { MessageId: string; Body: string };
+    expect(record.MessageId).toBe(events(r, 'sqs/sent', 'm1')[0]!.data!.messageId);
+    expect(JSON.parse(record.Body)).toEqual({ orderId: 'o-1001' });
+    expect(events(r, 'sqs/deleted')).toHaveLength(0);
+  });
+
+  it('§3.2 sqs-visibility-too-short: visible again at 5 s, processed twice at the same time; the stale-handle delete still deletes it once', () => {
+    const r = preset('sqs-visibility-too-short');
+    const runs = invocationsOf(r, 'm1');
+    expect(runs).toHaveLength(2);
+    expectNear(runs[1]!.startMs, 5000);
+    expect(runs[1]!.startMs).toBeLessThan(runs[0]!.endMs!);
+    const deleted = events(r, 'sqs/deleted', 'm1');
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]!.data).toMatchObject({ staleReceiptHandle: true });
+    expect(item(r, 'm1').outcome).toBe('succeeded');
+  });
+
+  it('§3.2 sqs-scaling: 5 concurrent batches at first, ≤ ≈305 at 61 s, never above 1,250; all 100,000 processed', () => {
+    const r = preset('sqs-scaling');
+    const running = (t: number) =>
+      r.invocations.filter((i) => i.startMs <= t && (i.endMs ?? Number.POSITIVE_INFINITY) > t).length;
+    expect(running(0)).toBe(5);
+    expect(running(59_000)).toBe(5);
+    expect(running(61_000)).toBeLessThanOrEqual(Math.round(305 * 1.1));
+    expectNear(running(61_000), 305);
+    expect(r.metrics.ConcurrentExecutionsMax).toBeLessThanOrEqual(1250);
+    expect(r.metrics.ConcurrentExecutionsMax).toBe(1250);
+    expect(r.items).toHaveLength(100_000);
+    expect(r.items.every((i) => i.outcome === 'succeeded')).toBe(true);
+    expect(r.invocations).toHaveLength(10_000);
+    expect(r.metrics.Throttles).toBe(0);
+  });
+
+  it('§3.3 sqs-fifo-group-blocking: B1, B2 run without waiting for A; A2 only after A1 succeeded, then A3', () => {
+    const r = preset('sqs-fifo-group-blocking');
+    const a1 = item(r, 'A1');
+    expect(a1.attempts.map((a) => a.result)).toEqual(['error', 'error', 'success']);
+    const [b1] = invocationsOf(r, 'B1');
+    const [b2] = invocationsOf(r, 'B2');
+    expect(b1!.startMs).toBeLessThan(1000);
+    expect(b2!.startMs).toBeGreaterThanOrEqual(b1!.endMs!);
+    expect(b2!.endMs!).toBeLessThan(a1.attempts[1]!.startMs);
+    const [a2] = invocationsOf(r, 'A2');
+    const [a3] = invocationsOf(r, 'A3');
+    expect(invocationsOf(r, 'A2')).toHaveLength(1);
+    expect(a2!.startMs).toBeGreaterThanOrEqual(a1.endedMs!);
+    expect(a3!.startMs).toBeGreaterThanOrEqual(a2!.endMs!);
+    for (const id of ['A1', 'A2', 'A3', 'B1', 'B2']) expect(item(r, id).outcome, id).toBe('succeeded');
+    // One group is never processed in parallel.
+    for (const g of ['A', 'B']) {
+      const invs = r.invocations.filter((i) => i.items.some((id) => id.startsWith(g)));
+      for (let k = 1; k < invs.length; k++)
+        expect(invs[k]!.startMs).toBeGreaterThanOrEqual(invs[k - 1]!.endMs!);
+    }
   });
 });

@@ -187,6 +187,18 @@ const TERMINAL_EVENTS: Record<string, string[]> = {
   sync: ['sync/response'],
   async: ['async/rejected', 'async/completed', 'async/dropped'],
   sqs: ['sqs/deleted', 'sqs/moved-to-dlq', 'sqs/expired'],
+  kinesis: [
+    'stream/record-checkpointed',
+    'stream/record-skipped',
+    'stream/record-aged-out',
+    'stream/record-expired',
+  ],
+  dynamodb: [
+    'stream/record-checkpointed',
+    'stream/record-skipped',
+    'stream/record-aged-out',
+    'stream/record-expired',
+  ],
 };
 
 describe('properties of every run', () => {
@@ -371,6 +383,270 @@ describe('properties of every run', () => {
         }
       }),
       { seed: 808, numRuns: NUM_RUNS },
+    );
+  });
+});
+
+// --- SQS event source mappings (aws-semantics.md §3.2, §3.3, §9 "SQS") ------------------------------
+
+const SQS_NUM_RUNS = 50;
+const SQS_GROUPS = ['A', 'B', 'C'];
+const SQS_RULE_ITEMS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+
+/** Outcome rules for batches: by attempt, item and probability; partial answers and §9 response shapes. */
+const sqsRule = fc
+  .record(
+    {
+      attempts: fc.subarray([1, 2, 3], { minLength: 1 }),
+      items: fc.subarray(SQS_RULE_ITEMS, { minLength: 1 }),
+      probability: fc.double({ min: 0, max: 1, noNaN: true }),
+      result: fc.constantFrom('success', 'error', 'timeout', 'partial'),
+      failedItems: fc.subarray(SQS_RULE_ITEMS, { minLength: 1 }),
+      returns: fc.constantFrom<unknown>(
+        {},
+        null,
+        '',
+        [],
+        { batchItemFailures: [] },
+        { batchItemFailures: [{ foo: 'x' }] },
+        { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] },
+      ),
+    },
+    { requiredKeys: ['result'] },
+  )
+  .map(({ failedItems, returns, ...r }) => ({
+    ...r,
+    ...(r.result === 'partial' ? { failedItems: failedItems ?? ['m1'] } : {}),
+    ...(r.result === 'success' && returns !== undefined ? { returns } : {}),
+  }));
+
+const sqsMessage = (i: number) =>
+  fc
+    .record({
+      atMs: fc.integer({ min: 0, max: 20_000 }),
+      group: fc.constantFrom(...SQS_GROUPS),
+      keep: fc.boolean(),
+    })
+    .map((m) => ({ id: `m${i + 1}`, atMs: m.atMs, group: m.group, payload: { n: i + 1, keep: m.keep } }));
+
+const sqsMessages = fc
+  .integer({ min: 1, max: 30 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => sqsMessage(i))));
+
+/**
+ * Random valid SQS scenarios, standard or FIFO. The visibility timeout is at least the function timeout
+ * plus 1 s (AWS requires ≥ the timeout; the extra second covers the 250 ms cold start, which runs before
+ * the timeout starts counting). Retention of at most 10 minutes bounds messages that always fail.
+ */
+const sqsScenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    fifo: fc.boolean(),
+    Timeout: fc.integer({ min: 1, max: 20 }),
+    visibilityExtra: fc.integer({ min: 1, max: 120 }),
+    batchSize: fc.integer({ min: 1, max: 20 }),
+    window: fc.integer({ min: 0, max: 10 }),
+    maxReceiveCount: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    retention: fc.constantFrom(60, 120, 600),
+    rbif: fc.boolean(),
+    filter: fc.boolean(),
+    reserved: fc.option(fc.constantFrom(1, 2, 3), { nil: undefined }),
+    maxConcurrency: fc.option(fc.constantFrom(2, 3), { nil: undefined }),
+    durationMs: fc.integer({ min: 0, max: 25_000 }),
+    rules: fc.array(sqsRule, { maxLength: 3 }),
+    messages: sqsMessages,
+    untilSeconds: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  })
+  .map((p) => {
+    const batchSize = p.fifo ? Math.min(p.batchSize, 10) : p.batchSize;
+    const window = p.fifo ? 0 : batchSize > 10 ? Math.max(1, p.window) : p.window;
+    const suffix = p.fifo ? '.fifo' : '';
+    return mustValidate({
+      id: 'prop-sqs',
+      title: 'property (sqs)',
+      seed: p.seed,
+      function: {
+        Timeout: p.Timeout,
+        ...(p.reserved !== undefined ? { ReservedConcurrentExecutions: p.reserved } : {}),
+        behavior: {
+          duration: { distribution: 'fixed', ms: Math.min(p.durationMs, p.Timeout * 1000) },
+          rules: p.rules,
+        },
+      },
+      sources: [
+        {
+          type: 'sqs',
+          id: 'q',
+          queue: {
+            QueueName: `orders${suffix}`,
+            FifoQueue: p.fifo,
+            VisibilityTimeout: p.Timeout + p.visibilityExtra,
+            MessageRetentionPeriod: p.retention,
+            ...(p.maxReceiveCount !== undefined
+              ? {
+                  RedrivePolicy: {
+                    deadLetterTargetArn: `arn:aws:sqs:us-east-1:123456789012:orders-dlq${suffix}`,
+                    maxReceiveCount: p.maxReceiveCount,
+                  },
+                }
+              : {}),
+          },
+          mapping: {
+            BatchSize: batchSize,
+            MaximumBatchingWindowInSeconds: window,
+            FunctionResponseTypes: p.rbif ? ['ReportBatchItemFailures'] : [],
+            ...(p.maxConcurrency !== undefined
+              ? { ScalingConfig: { MaximumConcurrency: p.maxConcurrency } }
+              : {}),
+            ...(p.filter ? { FilterCriteria: { Filters: [{ Pattern: '{"body":{"keep":[true]}}' }] } } : {}),
+          },
+          messages: p.messages.map((m) => ({
+            id: m.id,
+            atMs: m.atMs,
+            payload: m.payload,
+            ...(p.fifo ? { messageGroupId: m.group } : {}),
+          })),
+        },
+      ],
+      simulation: p.untilSeconds !== undefined ? { untilSeconds: p.untilSeconds } : {},
+    });
+  });
+
+const sqsWithSeed = fc.tuple(sqsScenarioArb, fc.integer({ min: 0, max: 0xffffffff }));
+
+function sqsSource(s: Scenario) {
+  const src = s.sources[0]!;
+  if (src.type !== 'sqs') throw new Error('not an sqs scenario');
+  return src;
+}
+
+describe('properties of SQS runs', () => {
+  it('§3.2 every message ends exactly once: deleted (succeeded), filtered (discarded), moved to the queue DLQ or expired; in flight only when untilSeconds cut the run (fc seed 1101)', () => {
+    fc.assert(
+      fc.property(sqsWithSeed, ([s, seed]) => {
+        const r = run(s, seed);
+        for (const it of r.items) {
+          const n = (type: string) => r.log.filter((e) => e.item === it.id && e.type === type).length;
+          const ends = n('sqs/deleted') + n('sqs/moved-to-dlq') + n('sqs/expired');
+          const queueDlq = it.deliveries.filter((d) => d.target === 'queue-dlq').length;
+          expect(
+            it.deliveries.length - queueDlq,
+            `${it.id}: only the queue's DLQ receives SQS messages`,
+          ).toBe(0);
+          switch (it.outcome) {
+            case 'succeeded':
+              expect([n('sqs/deleted'), ends, n('sqs/filtered-out')], it.id).toEqual([1, 1, 0]);
+              expect(
+                it.attempts.some((a) => a.result === 'success'),
+                it.id,
+              ).toBe(true);
+              break;
+            case 'discarded':
+              expect([n('sqs/filtered-out'), n('sqs/deleted'), ends], it.id).toEqual([1, 1, 1]);
+              expect(
+                r.invocations.some((inv) => inv.items.includes(it.id)),
+                it.id,
+              ).toBe(false);
+              break;
+            case 'dead-lettered':
+              expect([n('sqs/moved-to-dlq'), ends, queueDlq], it.id).toEqual([1, 1, 1]);
+              break;
+            case 'expired':
+              expect([n('sqs/expired'), ends, queueDlq], it.id).toEqual([1, 1, 0]);
+              break;
+            case 'in-flight':
+              expect(s.simulation.untilSeconds, `${it.id} in flight without untilSeconds`).toBeDefined();
+              expect(ends, it.id).toBe(0);
+              expect(it.endedMs).toBeNull();
+              break;
+            default:
+              throw new Error(`${it.id}: unexpected outcome ${it.outcome}`);
+          }
+          if (it.outcome !== 'in-flight') expect(it.endedMs!, it.id).toBeGreaterThanOrEqual(it.arrivedMs);
+        }
+      }),
+      { seed: 1101, numRuns: SQS_NUM_RUNS },
+    );
+  });
+
+  it('§3.2 a message is deleted at most once and received at most maxReceiveCount times (fc seed 1102)', () => {
+    fc.assert(
+      fc.property(sqsWithSeed, ([s, seed]) => {
+        const r = run(s, seed);
+        const deletes = new Map<string, number>();
+        for (const e of r.log.filter((x) => x.type === 'sqs/deleted'))
+          deletes.set(e.item!, (deletes.get(e.item!) ?? 0) + 1);
+        for (const [id, n] of deletes) expect(n, id).toBe(1);
+        const max = sqsSource(s).queue.RedrivePolicy?.maxReceiveCount;
+        if (max === undefined) return;
+        for (const it of r.items) {
+          for (const a of it.attempts) {
+            const receive = (a as { receiveCount?: number }).receiveCount;
+            if (receive !== undefined) expect(receive, it.id).toBeLessThanOrEqual(max);
+          }
+        }
+      }),
+      { seed: 1102, numRuns: SQS_NUM_RUNS },
+    );
+  });
+
+  it('§3.3 FIFO: per message group, invocations never overlap and messages first succeed in send order (fc seed 1103)', () => {
+    const fifoOnly = sqsWithSeed.filter(([s]) => sqsSource(s).queue.FifoQueue);
+    fc.assert(
+      fc.property(fifoOnly, ([s, seed]) => {
+        const r = run(s, seed);
+        const src = sqsSource(s);
+        const groupOf = new Map(src.messages.map((m) => [m.id!, m.messageGroupId!]));
+        const sentOrder = new Map(
+          r.log.filter((e) => e.type === 'sqs/sent').map((e, i) => [e.item!, i] as const),
+        );
+        const invIndex = new Map(r.invocations.map((inv, i) => [inv.id, i] as const));
+        for (const g of new Set(groupOf.values())) {
+          const invs = r.invocations.filter((inv) => inv.items.some((id) => groupOf.get(id) === g));
+          for (let k = 1; k < invs.length; k++) {
+            const prevEnd = invs[k - 1]!.endMs ?? Number.POSITIVE_INFINITY;
+            expect(
+              invs[k]!.startMs,
+              `group ${g}: ${invs[k]!.id} overlaps ${invs[k - 1]!.id}`,
+            ).toBeGreaterThanOrEqual(prevEnd);
+          }
+        }
+        // A partial batch response may legitimately let a later message of a group succeed before an
+        // earlier one (§3.3: the function must report the unprocessed ones too); order is checked without.
+        if (s.function.behavior.rules.some((rule) => rule.result === 'partial')) return;
+        const firstSuccess = (id: string): [number, number] => {
+          const item = r.items.find((i) => i.id === id)!;
+          const a = item.attempts.find((x) => x.result === 'success')!;
+          const inv = r.invocations.find((i) => i.id === a.invocationId)!;
+          return [invIndex.get(inv.id)!, inv.items.indexOf(id)];
+        };
+        for (const g of new Set(groupOf.values())) {
+          const succeeded = r.items
+            .filter((i) => groupOf.get(i.id) === g && i.outcome === 'succeeded')
+            .map((i) => i.id);
+          const bySend = [...succeeded].sort((a, b) => sentOrder.get(a)! - sentOrder.get(b)!);
+          const bySuccess = [...succeeded].sort((a, b) => {
+            const [ia, pa] = firstSuccess(a);
+            const [ib, pb] = firstSuccess(b);
+            return ia - ib || pa - pb;
+          });
+          expect(bySuccess, `group ${g}`).toEqual(bySend);
+        }
+      }),
+      { seed: 1103, numRuns: SQS_NUM_RUNS },
+    );
+  });
+
+  it('design "Tests" SQS: same seed ⇒ identical log and results (fc seed 1104)', () => {
+    fc.assert(
+      fc.property(sqsWithSeed, ([s, seed]) => {
+        const a = createSimulation(s, { seed });
+        const b = createSimulation(s, { seed });
+        a.run();
+        b.run();
+        expect(b.results({ trace: true })).toEqual(a.results({ trace: true }));
+      }),
+      { seed: 1104, numRuns: SQS_NUM_RUNS },
     );
   });
 });

@@ -1,7 +1,7 @@
 /** What happened to every item: outcome (icon and word), attempts, the response, where it was delivered. */
 import { useState } from 'react';
 import type { ResultItem } from '../../engine/results';
-import { arnName, callerName, targetName } from '../awsNames';
+import { arnName, callerName, isPolledKind, itemKindName, targetName } from '../awsNames';
 import { formatCount, plural } from '../format';
 import { OUTCOME_ORDER } from '../outcomes';
 import { LazyRowGroup } from './LazyRowGroup';
@@ -34,7 +34,9 @@ function attemptBreakdown(item: ResultItem): string {
 
 function ResponseCell({ item }: { item: ResultItem }) {
   const r = item.response;
-  if (!r || r.statusCode === undefined) return <span className="muted">none</span>;
+  if (isPolledKind(item.kind)) return <span className="muted">no caller waits: a poller reads it</span>;
+  if (!r) return <span className="muted">none</span>;
+  if (r.statusCode === undefined) return <span className="muted">{r.errorType ?? 'no HTTP answer'}</span>;
   const details = [
     r.statusCode === 202 ? 'Accepted' : null,
     r.functionError ? `X-Amz-Function-Error: ${r.functionError}` : null,
@@ -52,7 +54,12 @@ function ResponseCell({ item }: { item: ResultItem }) {
 function DeliveriesCell({ item }: { item: ResultItem }) {
   if (item.deliveries.length === 0) {
     // A synchronous caller gets the response itself; only async events have destinations.
-    return <span className="muted">{item.kind === 'sync' ? 'the caller (response)' : 'no destination'}</span>;
+    if (item.kind === 'sync') return <span className="muted">the caller (response)</span>;
+    if (item.kind === 'sqs' && item.outcome === 'succeeded')
+      return <span className="muted">deleted from the queue</span>;
+    if (isPolledKind(item.kind) && item.outcome === 'succeeded')
+      return <span className="muted">checkpointed</span>;
+    return <span className="muted">no destination</span>;
   }
   return (
     <ul className="plain-list">
@@ -90,7 +97,9 @@ function ItemRow({ item }: { item: ResultItem }) {
       <th scope="row">
         <code>{item.id}</code>
         <span className="cell-detail">
-          {item.kind === 'async' ? 'async event' : 'sync request'} from {callerName(item.caller)}
+          {isPolledKind(item.kind)
+            ? `${itemKindName(item.kind)} in ${item.source}, read by an event source mapping`
+            : `${itemKindName(item.kind)} from ${callerName(item.caller)}`}
         </span>
       </th>
       <td>

@@ -62,7 +62,9 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
         ? '§2.1'
         : source.type === 'sqs'
           ? '§3.2'
-          : '§3.4';
+          : source.type === 'kinesis'
+            ? '§3.4'
+            : '§3.5';
   emit(
     state,
     'item/arrived',

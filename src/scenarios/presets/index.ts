@@ -25,6 +25,13 @@ import sqsRedriveToDlq from './sqs-redrive-to-dlq.json';
 import sqsVisibilityTooShort from './sqs-visibility-too-short.json';
 import sqsScaling from './sqs-scaling.json';
 import sqsFifoGroupBlocking from './sqs-fifo-group-blocking.json';
+import kinesisInOrder from './kinesis-in-order.json';
+import kinesisPoisonRetryLimit from './kinesis-poison-retry-limit.json';
+import kinesisBisect from './kinesis-bisect.json';
+import kinesisCheckpoint from './kinesis-checkpoint.json';
+import kinesisParallelization from './kinesis-parallelization.json';
+import kinesisPoisonBlocksShard from './kinesis-poison-blocks-shard.json';
+import dynamodbPoisonDefault from './dynamodb-poison-default.json';
 
 /** Preset ids in the order the picker shows them. */
 const RAW: ReadonlyArray<unknown> = [
@@ -49,6 +56,13 @@ const RAW: ReadonlyArray<unknown> = [
   sqsVisibilityTooShort,
   sqsScaling,
   sqsFifoGroupBlocking,
+  kinesisInOrder,
+  kinesisPoisonRetryLimit,
+  kinesisBisect,
+  kinesisCheckpoint,
+  kinesisParallelization,
+  kinesisPoisonBlocksShard,
+  dynamodbPoisonDefault,
 ];
 
 /** The preset the app opens on. */

@@ -62,6 +62,17 @@ export function invokeBatch(state: SimState, req: BatchRequest): BatchStart {
       responseSizeBytes: 0,
     };
   }
+  emit(
+    state,
+    'esm/batch-invoked',
+    req.rule,
+    { item: req.items[0]?.id },
+    {
+      source: req.source,
+      batchSize: req.items.length,
+      items: req.items.map((i) => i.id),
+    },
+  );
   const invocation = startInvocation(state, {
     env: admission.env,
     cold: admission.cold,
@@ -82,17 +93,6 @@ export function invokeBatch(state: SimState, req: BatchRequest): BatchStart {
       invocationId: invocation.id,
     });
   }
-  emit(
-    state,
-    'esm/batch-invoked',
-    req.rule,
-    { invocation: invocation.id, item: req.items[0]?.id },
-    {
-      source: req.source,
-      batchSize: req.items.length,
-      items: req.items.map((i) => i.id),
-    },
-  );
   return { ok: true, invocation };
 }
 
@@ -180,7 +180,7 @@ export function endAttempts(
   failedIds: ReadonlySet<string> | 'all' | 'none',
 ): void {
   for (const item of items) {
-    const attempt = item.attempts.find((a) => a.invocationId === inv.id);
+    const attempt = item.attempts.findLast((a) => a.invocationId === inv.id);
     if (!attempt) continue;
     attempt.endMs = state.now;
     const failed = failedIds === 'all' || (failedIds !== 'none' && failedIds.has(item.id));

@@ -9,7 +9,14 @@
 import { endAttempts, invokeBatch, readBatchResponse } from '../esm/batchInvocation';
 import { matchesFilterCriteria } from '../esm/filterCriteria';
 import { sample } from '../metrics';
-import { deleteMessage, onVisibilityTimeout, receiveMessages, sendMessage, storedMessage } from './sqsQueue';
+import {
+  deleteMessage,
+  onRetentionWhileHidden,
+  onVisibilityTimeout,
+  receiveMessages,
+  sendMessage,
+  storedMessage,
+} from './sqsQueue';
 import {
   createSqsQueueState,
   SQS_INITIAL_CONCURRENCY,
@@ -70,8 +77,20 @@ export function onSqsAgenda(state: SimState, entry: Extract<AgendaEntry, { kind:
     poll(state, q, source);
     return;
   }
-  if (entry.action === 'visible' && entry.item !== undefined && entry.n !== undefined) {
-    if (onVisibilityTimeout(state, q, getItem(state, entry.item), entry.n)) schedulePoll(state, q, state.now);
+  if (entry.item === undefined || entry.n === undefined) return;
+  const item = getItem(state, entry.item);
+  if (entry.action === 'visible') {
+    if (onVisibilityTimeout(state, q, item, entry.n)) schedulePoll(state, q, state.now);
+  } else if (entry.action === 'expire' && onRetentionWhileHidden(state, q, item, entry.n)) {
+    finish(state, item, 'expired');
+    emit(
+      state,
+      'sqs/expired',
+      '§3.2',
+      { item: item.id },
+      { source: q.sourceId, retentionSeconds: source.queue.MessageRetentionPeriod, whileHidden: true },
+    );
+    schedulePoll(state, q, state.now);
   }
 }
 
@@ -79,7 +98,7 @@ export function onSqsAgenda(state: SimState, entry: Extract<AgendaEntry, { kind:
 function scaleUp(state: SimState, q: SqsQueueState, source: SqsSource): void {
   if (q.scalingSinceMs === null) return;
   const minutes = Math.floor((state.now - q.scalingSinceMs) / 60_000);
-  const target = Math.min(ceiling(source), SQS_INITIAL_CONCURRENCY + minutes * SQS_SCALE_UP_PER_MINUTE);
+  const target = Math.min(ceiling(source), q.scaleBase + minutes * SQS_SCALE_UP_PER_MINUTE);
   if (target > q.allowed) {
     emit(state, 'sqs/scaled-up', '§3.2', {}, { source: q.sourceId, from: q.allowed, to: target });
     q.allowed = target;
@@ -94,11 +113,23 @@ function noteBacklog(state: SimState, q: SqsQueueState, source: SqsSource): void
     return;
   }
   if (q.active < q.allowed) return;
-  q.scalingSinceMs ??= state.now;
+  if (q.scalingSinceMs === null) {
+    q.scalingSinceMs = state.now;
+    q.scaleBase = q.allowed;
+  }
   if (q.allowed < ceiling(source)) {
     const minutes = Math.floor((state.now - q.scalingSinceMs) / 60_000);
     schedulePoll(state, q, q.scalingSinceMs + (minutes + 1) * 60_000);
   }
+}
+
+/** Bytes of the visible messages, counted only up to the 6 MB batch limit. */
+function waitingBytes(state: SimState, q: SqsQueueState): number {
+  let bytes = 0;
+  for (let i = q.head; i < q.visible.length && bytes < BATCH_PAYLOAD_LIMIT_BYTES; i++) {
+    bytes += getItem(state, q.visible[i]!).payloadSizeBytes;
+  }
+  return bytes;
 }
 
 function poll(state: SimState, q: SqsQueueState, source: SqsSource): void {
@@ -106,7 +137,7 @@ function poll(state: SimState, q: SqsQueueState, source: SqsSource): void {
   const { BatchSize, MaximumBatchingWindowInSeconds } = source.mapping;
   const windowMs = q.fifo ? 0 : MaximumBatchingWindowInSeconds * 1000;
   while (q.active < Math.min(q.allowed, ceiling(source)) && visibleCount(q) > 0) {
-    if (windowMs > 0 && visibleCount(q) < BatchSize) {
+    if (windowMs > 0 && visibleCount(q) < BatchSize && waitingBytes(state, q) < BATCH_PAYLOAD_LIMIT_BYTES) {
       q.windowStartMs ??= state.now;
       const closes = q.windowStartMs + windowMs;
       if (state.now < closes) {
@@ -303,6 +334,9 @@ export function onSqsBatchEnd(state: SimState, inv: InvocationState): void {
       if (reduced < q.allowed) {
         emit(state, 'sqs/scaled-down', '§3.2', {}, { source: q.sourceId, from: q.allowed, to: reduced });
         q.allowed = reduced;
+        // Growth starts again from the reduced level, a minute at a time.
+        q.scaleBase = reduced;
+        q.scalingSinceMs = state.now;
       }
     }
   } else if (outcome.kind === 'partial') {

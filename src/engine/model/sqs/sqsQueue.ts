@@ -87,6 +87,9 @@ export function receiveMessages(
   const taken: ItemState[] = [];
   const skippedGroups = new Set<string>();
   const kept: string[] = []; // FIFO: messages passed over because their group is busy
+  // A group is busy if it had a message in flight before this receive; one receive may take a run of
+  // several messages of the same group, in order.
+  const busyBefore = new Set(Object.keys(q.groupsInFlight).filter((g) => (q.groupsInFlight[g] ?? 0) > 0));
   const retentionMs = source.queue.MessageRetentionPeriod * 1000;
   const redrive = source.queue.RedrivePolicy;
   while (q.head < q.visible.length && taken.length < max) {
@@ -96,7 +99,7 @@ export function receiveMessages(
     if (
       q.fifo &&
       msg.groupId !== undefined &&
-      (skippedGroups.has(msg.groupId) || (q.groupsInFlight[msg.groupId] ?? 0) > 0)
+      (skippedGroups.has(msg.groupId) || busyBefore.has(msg.groupId))
     ) {
       skippedGroups.add(msg.groupId);
       kept.push(id);
@@ -126,9 +129,11 @@ export function receiveMessages(
     msg.visibilityPending = true;
     q.inFlight += 1;
     if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 0) + 1;
-    schedule(state, msg.visibleAtMs, PRIORITY.dispatch, {
+    // One timer per receive: visibility ends, or retention ends first and SQS deletes the message.
+    const expiresAt = msg.sentMs + retentionMs;
+    schedule(state, Math.min(msg.visibleAtMs, expiresAt), PRIORITY.dispatch, {
       kind: 'sqs',
-      action: 'visible',
+      action: expiresAt < msg.visibleAtMs ? 'expire' : 'visible',
       source: q.sourceId,
       item: id,
       n: msg.receiveCount,
@@ -205,6 +210,24 @@ function releaseVisibilityEntry(state: SimState, msg: SqsMessageState): void {
   if (!msg.visibilityPending) return;
   msg.visibilityPending = false;
   state.pendingWork -= 1;
+}
+
+/** Retention ended while receive `n` kept the message hidden: SQS deletes it (returns true if it did). */
+export function onRetentionWhileHidden(
+  state: SimState,
+  q: SqsQueueState,
+  item: ItemState,
+  n: number,
+): boolean {
+  const msg = item.sqs!;
+  if (msg.receiveCount === n) releaseVisibilityEntry(state, msg);
+  if (msg.status !== 'in-flight' || msg.receiveCount !== n) return false;
+  msg.status = 'expired';
+  q.inFlight -= 1;
+  q.stored -= 1;
+  if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 1) - 1;
+  sampleDepth(state, q);
+  return true;
 }
 
 /** The visibility timeout of receive `n` ended: an undeleted message is visible again. */

@@ -17,8 +17,9 @@ export interface SqsQueueState {
   /** Concurrent batches the mapping may run now (§3.2 scaling), and how many run. */
   allowed: number;
   active: number;
-  /** When the backlog (more messages than pollers) started, for the +300 per minute scale-up. */
+  /** When the backlog (more messages than pollers) started, and from how many batches, for +300 per minute. */
   scalingSinceMs: number | null;
+  scaleBase: number;
   /** A poll is on the agenda at this time (null: the pollers wait for messages). */
   pollAtMs: number | null;
   /** Batching window: when the poller started gathering the current batch. */
@@ -56,6 +57,7 @@ export function createSqsQueueState(source: SqsSource, region: string, account: 
     allowed: SQS_INITIAL_CONCURRENCY,
     active: 0,
     scalingSinceMs: null,
+    scaleBase: SQS_INITIAL_CONCURRENCY,
     pollAtMs: null,
     windowStartMs: null,
     groupsInFlight: {},
