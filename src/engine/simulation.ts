@@ -6,6 +6,7 @@
  */
 import { heapPeek, heapPop } from './kernel/eventQueue';
 import { onArrival, scheduleArrivals } from './model/arrivals';
+import { onBatchInvocationEnd } from './model/esm/batchInvocation';
 import { dispatchAsync, onAsyncAttemptEnd } from './model/asyncQueue';
 import { createProvisionedEnvironments, reap } from './model/concurrency';
 import { onInitEnd, onInvokeEnd } from './model/execution';
@@ -64,6 +65,7 @@ function dispatch(state: SimState, entry: AgendaEntry): void {
     case 'invoke-end': {
       const inv = getInvocation(state, entry.invocation);
       onInvokeEnd(state, inv);
+      if (inv.trigger === 'sqs' || inv.trigger === 'stream') onBatchInvocationEnd(state, inv);
       if (inv.trigger === 'sqs') onSqsBatchEnd(state, inv);
       else if (inv.trigger === 'stream') onStreamBatchEnd(state, inv);
       else if (inv.trigger === 'sync') onSyncInvocationEnd(state, getItem(state, inv.items[0]!), inv);

@@ -50,6 +50,7 @@ export function createState(scenario: Scenario, seed: number): SimState {
     asyncQueueDepth: 0,
     sqs: {},
     streams: {},
+    mappingConcurrency: {},
     metrics: createMetrics(),
     counters: { invocation: 0, env: 0 },
   };

@@ -226,6 +226,8 @@ export interface SimState {
   /** Poll-based sources by source id. */
   sqs: Record<string, SqsQueueState>;
   streams: Record<string, StreamState>;
+  /** Invocations each event source mapping has running now (its concurrency). */
+  mappingConcurrency: Record<string, number>;
   metrics: MetricsState;
   counters: { invocation: number; env: number };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { metricSeries } from '../../src/engine/model/metrics';
+import { dimensionsOf, metricSeries } from '../../src/engine/model/metrics';
+import { createSimulation } from '../../src/engine/simulation';
+import { getPreset } from '../../src/scenarios/presets';
 import { events, req, run, scenario, SQS_DLQ, SQS_FAILED } from '../helpers/scenario';
 
 describe('§2.7 metrics', () => {
@@ -129,4 +131,27 @@ describe('§2.7 metrics', () => {
     const perMinute = metricSeries(m, 'Invocations', 60_000);
     expect(perMinute.every((p) => p.t % 60_000 === 0)).toBe(true);
   });
+});
+
+describe('§3 metrics per dimension', () => {
+  it('§3.4 IteratorAge is kept per shard, ApproximateNumberOfMessagesVisible per queue, and concurrency per mapping', () => {
+    const kinesis = createSimulation(getPreset('kinesis-poison-blocks-shard')!);
+    kinesis.run();
+    const shards = dimensionsOf(kinesis.state.metrics, 'IteratorAge');
+    expect(shards).toHaveLength(2);
+    const maxOf = (shard: string) =>
+      Math.max(...metricSeries(kinesis.state.metrics, 'IteratorAge', 3_600_000, shard).map((p) => p.max));
+    const [blocked, free] = [...shards].sort((a, b) => maxOf(b) - maxOf(a));
+    // The poisoned shard's iterator age grows for hours; the other shard's stays small.
+    expect(maxOf(blocked!)).toBeGreaterThan(3_600_000);
+    expect(maxOf(free!)).toBeLessThan(60_000);
+
+    const sqs = createSimulation(getPreset('sqs-scaling')!);
+    sqs.run();
+    const mapping = metricSeries(sqs.state.metrics, 'ConcurrentExecutions', 60_000, 'mapping:orders');
+    expect(mapping[0]!.max).toBe(5);
+    expect(Math.max(...mapping.map((p) => p.max))).toBe(1250);
+    const visible = metricSeries(sqs.state.metrics, 'ApproximateNumberOfMessagesVisible', 60_000, 'orders');
+    expect(visible[0]!.max).toBe(100_000);
+  }, 30_000);
 });

@@ -6,6 +6,7 @@
  * consume no retry. `MaximumEventAgeInSeconds` is checked before waiting (look-ahead): an event whose next
  * try could not start in time fails at once. Reserved concurrency 0 fails events with no attempt at all.
  */
+import { recordRefusedAttempt, recordStartedAttempt } from './attempts';
 import { matchRule, planAttempt, sampleInitMs } from './behavior';
 import { admit, checkRequestRate, countThrottle } from './concurrency';
 import { sendToDeadLetterQueue, sendToDestination } from './destinations';
@@ -65,14 +66,7 @@ export function acceptAsync(state: SimState, item: ItemState): void {
     item.outcome = 'throttled';
     item.endedMs = state.now;
     item.response = { statusCode: 429, errorType: 'TooManyRequestsException', reason: rateThrottle.reason };
-    item.attempts.push({
-      startMs: state.now,
-      endMs: state.now,
-      result: 'throttled',
-      coldStart: false,
-      invocationId: null,
-      reason: rateThrottle.reason,
-    });
+    recordRefusedAttempt(state, item, 'throttled', rateThrottle.reason);
     emit(
       state,
       'async/rejected',
@@ -115,14 +109,7 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   if (state.scenario.function.ReservedConcurrentExecutions === 0) {
     state.asyncQueueDepth -= 1;
     countThrottle(state);
-    item.attempts.push({
-      startMs: state.now,
-      endMs: state.now,
-      result: 'throttled',
-      coldStart: false,
-      invocationId: null,
-      reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
-    });
+    recordRefusedAttempt(state, item, 'throttled', 'ReservedFunctionConcurrentInvocationLimitExceeded');
     emit(
       state,
       'async/zero-reserved-concurrency',
@@ -142,14 +129,7 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   item.tries += 1;
   const rule = matchRule(state, [item]);
   if (rule?.result === 'service-error') {
-    item.attempts.push({
-      startMs: state.now,
-      endMs: state.now,
-      result: 'error',
-      coldStart: false,
-      invocationId: null,
-      reason: 'ServiceException',
-    });
+    recordRefusedAttempt(state, item, 'error', 'ServiceException');
     backOff(state, item, 'ServiceException', 'Lambda could not run the function (system error, HTTP 500).');
     return;
   }
@@ -157,14 +137,7 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   if (!admission.ok) {
     item.tries -= 1; // §2.3 / §9: throttles do not consume retry attempts
     countThrottle(state);
-    item.attempts.push({
-      startMs: state.now,
-      endMs: state.now,
-      result: 'throttled',
-      coldStart: false,
-      invocationId: null,
-      reason: admission.reason,
-    });
+    recordRefusedAttempt(state, item, 'throttled', admission.reason);
     backOff(state, item, admission.reason, admission.message);
     return;
   }
@@ -190,13 +163,7 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
     plan,
     initMs: admission.cold ? sampleInitMs(state) : 0,
   });
-  item.attempts.push({
-    startMs: state.now,
-    endMs: null,
-    result: null,
-    coldStart: admission.cold,
-    invocationId: inv.id,
-  });
+  recordStartedAttempt(state, item, inv.id, admission.cold);
 }
 
 /** §2.4: the queue delivered the event once more; the copy runs once and is not retried. */
@@ -220,14 +187,7 @@ function runDuplicate(state: SimState, item: ItemState): void {
     plan,
     initMs: admission.cold ? sampleInitMs(state) : 0,
   });
-  item.attempts.push({
-    startMs: state.now,
-    endMs: null,
-    result: null,
-    coldStart: admission.cold,
-    invocationId: inv.id,
-    duplicate: true,
-  });
+  recordStartedAttempt(state, item, inv.id, admission.cold, true);
 }
 
 function backOff(state: SimState, item: ItemState, reason: string, message: string): void {

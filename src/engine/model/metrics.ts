@@ -37,6 +37,11 @@ export interface MetricsState {
   stats: Record<StatMetric, Bucket>;
   /** metric → second → bucket */
   series: Record<MetricName, Record<number, Bucket>>;
+  /**
+   * The same per dimension value, as CloudWatch keeps IteratorAge per shard or queue metrics per queue:
+   * "metric|dimension" → second → bucket.
+   */
+  dimensions: Record<string, Record<number, Bucket>>;
 }
 
 export const BUCKET_MS = 1000;
@@ -51,7 +56,7 @@ export function createMetrics(): MetricsState {
     MetricName,
     Record<number, Bucket>
   >;
-  return { totals, stats, series };
+  return { totals, stats, series, dimensions: {} };
 }
 
 function addToBucket(series: Record<number, Bucket>, t: number, value: number): void {
@@ -68,13 +73,42 @@ export function count(metrics: MetricsState, name: CounterMetric, t: number, n =
   addToBucket(metrics.series[name], t, n);
 }
 
-/** Records one sample of a statistic metric at time t. */
-export function sample(metrics: MetricsState, name: StatMetric, t: number, value: number): void {
+/**
+ * Records one sample of a statistic metric at time t; with a dimension (a shard id, a queue, a mapping)
+ * also in that dimension's own series.
+ */
+export function sample(
+  metrics: MetricsState,
+  name: StatMetric,
+  t: number,
+  value: number,
+  dimension?: string,
+): void {
   const s = metrics.stats[name];
   s.sum += value;
   s.count += 1;
   if (value > s.max) s.max = value;
   addToBucket(metrics.series[name], t, value);
+  if (dimension !== undefined) addToBucket((metrics.dimensions[`${name}|${dimension}`] ??= {}), t, value);
+}
+
+/** Records a sample in one dimension's series only (a quantity of its own, such as one mapping's concurrency). */
+export function sampleDimension(
+  metrics: MetricsState,
+  name: StatMetric,
+  dimension: string,
+  t: number,
+  value: number,
+): void {
+  addToBucket((metrics.dimensions[`${name}|${dimension}`] ??= {}), t, value);
+}
+
+/** The dimension values a metric was recorded with (e.g. every shard's id for IteratorAge). */
+export function dimensionsOf(metrics: MetricsState, name: MetricName): string[] {
+  const prefix = `${name}|`;
+  return Object.keys(metrics.dimensions)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
 }
 
 export interface SeriesPoint {
@@ -84,11 +118,18 @@ export interface SeriesPoint {
   max: number;
 }
 
-/** A metric's time series aggregated over `periodMs` (a multiple of one second). */
-export function metricSeries(metrics: MetricsState, name: MetricName, periodMs = 60_000): SeriesPoint[] {
+/** A metric's time series aggregated over `periodMs` (a multiple of one second), optionally for one dimension. */
+export function metricSeries(
+  metrics: MetricsState,
+  name: MetricName,
+  periodMs = 60_000,
+  dimension?: string,
+): SeriesPoint[] {
   const per = Math.max(1, Math.round(periodMs / BUCKET_MS));
   const out = new Map<number, SeriesPoint>();
-  for (const [k, b] of Object.entries(metrics.series[name])) {
+  const buckets =
+    dimension === undefined ? metrics.series[name] : (metrics.dimensions[`${name}|${dimension}`] ?? {});
+  for (const [k, b] of Object.entries(buckets)) {
     const period = Math.floor(Number(k) / per);
     const p = out.get(period) ?? {
       t: period * per * BUCKET_MS,

@@ -8,6 +8,7 @@
  *   function error or malformed proxy response → 502; never retries (§1.5).
  * - `alb`: 1 MB request and response limits; errors → 502 (our reading, see docs/fidelity.md).
  */
+import { recordRefusedAttempt, recordStartedAttempt } from './attempts';
 import { matchRule, planAttempt, sampleInitMs } from './behavior';
 import { admit, checkRequestRate, countThrottle, type Throttle } from './concurrency';
 import { startInvocation } from './execution';
@@ -101,14 +102,7 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
   item.tries += 1;
   const rule = matchRule(state, [item]);
   if (rule?.result === 'service-error') {
-    item.attempts.push({
-      startMs: state.now,
-      endMs: state.now,
-      result: 'error',
-      coldStart: false,
-      invocationId: null,
-      reason: 'ServiceException',
-    });
+    recordRefusedAttempt(state, item, 'error', 'ServiceException');
     emit(
       state,
       'sync/service-error',
@@ -137,13 +131,7 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
     plan,
     initMs: admission.cold ? sampleInitMs(state) : 0,
   });
-  item.attempts.push({
-    startMs: state.now,
-    endMs: null,
-    result: null,
-    coldStart: admission.cold,
-    invocationId: inv.id,
-  });
+  recordStartedAttempt(state, item, inv.id, admission.cold);
   const { waitMs } = callerSettings(source);
   if (waitMs > 0) {
     schedule(state, state.now + waitMs, PRIORITY.clientTimeout, {
@@ -158,14 +146,7 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
 /** Lambda answered 429: the code does not run (§1.1, §4). */
 function throttled(state: SimState, item: ItemState, source: SyncSource, throttle: Throttle): void {
   countThrottle(state);
-  item.attempts.push({
-    startMs: state.now,
-    endMs: state.now,
-    result: 'throttled',
-    coldStart: false,
-    invocationId: null,
-    reason: throttle.reason,
-  });
+  recordRefusedAttempt(state, item, 'throttled', throttle.reason);
   emit(
     state,
     'invoke/throttled',

@@ -5,9 +5,11 @@
  * `{"batchItemFailures":[{"itemIdentifier":…}]}` names the failed records, and anything malformed in it
  * fails the whole batch (§3.2, §3.4, §9).
  */
+import { recordStartedAttempt } from '../attempts';
 import { matchRule, planAttempt, sampleInitMs } from '../behavior';
 import { admit, countThrottle, type Throttle } from '../concurrency';
 import { startInvocation } from '../execution';
+import { sampleDimension } from '../metrics';
 import { emit, newRequestId } from '../../state';
 import type { InvocationState, ItemState, SimState } from '../../types';
 import type { RuleKey } from '../../rules';
@@ -84,16 +86,23 @@ export function invokeBatch(state: SimState, req: BatchRequest): BatchStart {
     source: req.source,
     ...(req.lane === undefined ? {} : { lane: req.lane }),
   });
+  trackMappingConcurrency(state, req.source, +1);
   for (const item of req.items) {
-    item.attempts.push({
-      startMs: state.now,
-      endMs: null,
-      result: null,
-      coldStart: admission.cold,
-      invocationId: invocation.id,
-    });
+    recordStartedAttempt(state, item, invocation.id, admission.cold);
   }
   return { ok: true, invocation };
+}
+
+/** Samples the mapping's concurrency (ConcurrentExecutions with the mapping as dimension). */
+function trackMappingConcurrency(state: SimState, source: string, delta: number): void {
+  const n = (state.mappingConcurrency[source] ?? 0) + delta;
+  state.mappingConcurrency[source] = n;
+  sampleDimension(state.metrics, 'ConcurrentExecutions', `mapping:${source}`, state.now, n);
+}
+
+/** A batch invocation ended: the mapping runs one fewer. */
+export function onBatchInvocationEnd(state: SimState, inv: InvocationState): void {
+  if (inv.source !== undefined) trackMappingConcurrency(state, inv.source, -1);
 }
 
 export type BatchOutcome =

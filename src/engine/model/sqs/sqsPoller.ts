@@ -6,6 +6,7 @@
  * with `ReportBatchItemFailures` only the reported ones come back. Filtered-out messages are deleted
  * without an invocation. SQS itself moves a message to the queue's DLQ after `maxReceiveCount` receives.
  */
+import { recordRefusedAttempt } from '../attempts';
 import { endAttempts, invokeBatch, readBatchResponse } from '../esm/batchInvocation';
 import { matchesFilterCriteria } from '../esm/filterCriteria';
 import { sample } from '../metrics';
@@ -82,14 +83,7 @@ export function onSqsAgenda(state: SimState, entry: Extract<AgendaEntry, { kind:
   if (entry.action === 'visible') {
     if (onVisibilityTimeout(state, q, item, entry.n)) schedulePoll(state, q, state.now);
   } else if (entry.action === 'expire' && onRetentionWhileHidden(state, q, item, entry.n)) {
-    finish(state, item, 'expired');
-    emit(
-      state,
-      'sqs/expired',
-      '§3.2',
-      { item: item.id },
-      { source: q.sourceId, retentionSeconds: source.queue.MessageRetentionPeriod, whileHidden: true },
-    );
+    expired(state, q, source, item, true);
     schedulePoll(state, q, state.now);
   }
 }
@@ -171,14 +165,7 @@ function settleReceived(
   for (const r of received) {
     const { item } = r;
     if (r.expired) {
-      finish(state, item, 'expired');
-      emit(
-        state,
-        'sqs/expired',
-        '§3.2',
-        { item: item.id },
-        { source: q.sourceId, retentionSeconds: source.queue.MessageRetentionPeriod },
-      );
+      expired(state, q, source, item, false);
       continue;
     }
     if (r.movedToDlq) {
@@ -237,6 +224,28 @@ function moveToDeadLetterQueue(state: SimState, q: SqsQueueState, source: SqsSou
   );
 }
 
+/** SQS deleted the message because it outlived the retention period. */
+function expired(
+  state: SimState,
+  q: SqsQueueState,
+  source: SqsSource,
+  item: ItemState,
+  whileHidden: boolean,
+): void {
+  finish(state, item, 'expired');
+  emit(
+    state,
+    'sqs/expired',
+    '§3.2',
+    { item: item.id },
+    {
+      source: q.sourceId,
+      retentionSeconds: source.queue.MessageRetentionPeriod,
+      ...(whileHidden ? { whileHidden: true } : {}),
+    },
+  );
+}
+
 function finish(state: SimState, item: ItemState, outcome: ItemState['outcome']): void {
   item.outcome = outcome;
   item.endedMs = state.now;
@@ -253,14 +262,7 @@ function startBatch(state: SimState, q: SqsQueueState, source: SqsSource, batch:
     // §3.2 / §4: throttled — the messages stay hidden and return after the visibility timeout; the
     // mapping backs off by running fewer batches at once.
     for (const item of batch) {
-      item.attempts.push({
-        startMs: state.now,
-        endMs: state.now,
-        result: 'throttled',
-        coldStart: false,
-        invocationId: null,
-        reason: started.throttle.reason,
-      });
+      recordRefusedAttempt(state, item, 'throttled', started.throttle.reason);
     }
     q.allowed = Math.max(1, Math.min(q.allowed, q.active));
     emit(
@@ -287,6 +289,7 @@ function startBatch(state: SimState, q: SqsQueueState, source: SqsSource, batch:
     'ApproximateAgeOfOldestMessage',
     state.now,
     state.now - Math.min(...batch.map((i) => i.sqs!.sentMs)),
+    q.sourceId,
   );
 }
 

@@ -12,8 +12,8 @@ import type { SqsSource } from '../../../scenarios/schema';
 import { visibleCount, type SqsQueueState } from './sqsState';
 
 function sampleDepth(state: SimState, q: SqsQueueState): void {
-  sample(state.metrics, 'ApproximateNumberOfMessagesVisible', state.now, visibleCount(q));
-  sample(state.metrics, 'ApproximateNumberOfMessagesNotVisible', state.now, q.inFlight);
+  sample(state.metrics, 'ApproximateNumberOfMessagesVisible', state.now, visibleCount(q), q.sourceId);
+  sample(state.metrics, 'ApproximateNumberOfMessagesNotVisible', state.now, q.inFlight, q.sourceId);
 }
 
 /** A producer sends a message (SendMessage). */

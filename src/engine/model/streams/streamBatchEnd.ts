@@ -44,7 +44,7 @@ export interface Where {
 export function sampleIteratorAge(state: SimState, shard: StreamShard, last: ItemState | undefined): void {
   if (!last) return;
   shard.iteratorAgeMs = state.now - last.record!.arrivalMs;
-  sample(state.metrics, 'IteratorAge', state.now, shard.iteratorAgeMs);
+  sample(state.metrics, 'IteratorAge', state.now, shard.iteratorAgeMs, shard.shardId);
 }
 
 /** The last moment the lane's batch may be retried before some of its records must be dropped. */

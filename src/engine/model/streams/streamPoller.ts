@@ -8,6 +8,7 @@
  * key's records are never in two concurrent batches and its later records wait for its earlier ones.
  * A failing lane blocks only itself (and the other keys that hash to it).
  */
+import { recordRefusedAttempt } from '../attempts';
 import { invokeBatch } from '../esm/batchInvocation';
 import { emit, PRIORITY, schedule } from '../../state';
 import type { AgendaEntry, InvocationState, ItemState, SimState } from '../../types';
@@ -220,14 +221,7 @@ function startBatch(state: SimState, w: Where): void {
   if (!started.ok) {
     // §3.4 / §4: a throttle never reached the function: no retry is used; the batch waits.
     for (const item of items) {
-      item.attempts.push({
-        startMs: state.now,
-        endMs: state.now,
-        result: 'throttled',
-        coldStart: false,
-        invocationId: null,
-        reason: started.throttle.reason,
-      });
+      recordRefusedAttempt(state, item, 'throttled', started.throttle.reason);
     }
     sampleIteratorAge(state, shard, items[items.length - 1]);
     const wait = retryLater(state, w, state.now + nextBackoff(stream, lane));
