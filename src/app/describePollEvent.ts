@@ -213,6 +213,11 @@ export function describePollEvent(event: SimEvent): EventDescription | null {
         step: 'Function Execution',
         text: `Lambda invokes the function synchronously with a batch of ${plural(num(d, 'batchSize') ?? list(d, 'items').length, 'record')}.`,
       };
+    case 'esm/service-error':
+      return {
+        step: 'Handling Failures',
+        text: `Lambda fails with a system error (HTTP 500) before running the function on a batch of ${plural(num(d, 'batchSize') ?? 0, 'record')}; nothing is invoked or billed, and no retry is used.`,
+      };
     case 'esm/throttled':
       return {
         step: 'Handling Failures',

@@ -137,6 +137,7 @@ const allTypes = new Set(allEvents.map((e) => e.type));
 const EXPECTED_STEP: Record<string, ArticleStep | null> = {
   'esm/batch-invoked': 'Function Execution',
   'esm/throttled': 'Handling Failures',
+  'esm/service-error': 'Handling Failures',
   'sqs/sent': 'Event Queuing',
   'sqs/received': 'Accepted Response',
   'sqs/deleted': 'Completion',

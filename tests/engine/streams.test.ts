@@ -269,8 +269,17 @@ describe('§3.4 errors and retries', () => {
       records: [{ id: 'a' }],
       rules: [{ attempts: [1, 2], result: 'service-error' }],
     });
+    // With MaximumRetryAttempts 0 the record still succeeds: the two system errors used no retry.
     expect(item(r, 'a').outcome).toBe('succeeded');
-    expect(r.invocations).toHaveLength(3);
+    // They never reached the code (§2.7): no invocation, no billing; the record shows two refused attempts.
+    expect(r.invocations).toHaveLength(1);
+    expect(r.metrics.Invocations).toBe(1);
+    const refused = item(r, 'a').attempts.filter((a) => a.invocationId === null);
+    expect(refused.map((a) => [a.result, a.reason])).toEqual([
+      ['error', 'ServiceException'],
+      ['error', 'ServiceException'],
+    ]);
+    expect(events(r, 'esm/service-error')).toHaveLength(2);
   });
 
   it('§9 MaximumRecordAgeInSeconds: records too old are not sent again; the RecordAgeExceeded record covers only them and has no responseContext', () => {

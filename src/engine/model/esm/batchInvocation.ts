@@ -7,7 +7,7 @@
  */
 import { recordStartedAttempt } from '../attempts';
 import { matchRule, planAttempt, sampleInitMs } from '../behavior';
-import { admit, countThrottle, type Throttle } from '../concurrency';
+import { admit, countThrottle } from '../concurrency';
 import { startInvocation } from '../execution';
 import { sampleDimension } from '../metrics';
 import { emit, newRequestId } from '../../state';
@@ -23,12 +23,39 @@ export interface BatchRequest {
   rule: RuleKey;
 }
 
-export type BatchStart = { ok: true; invocation: InvocationState } | { ok: false; throttle: Throttle };
+/** Why Lambda did not run a batch: a throttle (429) or a system error (500); neither reached the code. */
+export interface Refusal {
+  reason: string;
+  rule: RuleKey;
+  message: string;
+  result: 'throttled' | 'error';
+}
+
+export type BatchStart = { ok: true; invocation: InvocationState } | { ok: false; refusal: Refusal };
 
 /** Invokes the function with a batch. Every item's `tries` counts the attempt when Lambda admits it. */
 export function invokeBatch(state: SimState, req: BatchRequest): BatchStart {
+  for (const item of req.items) item.tries += 1;
+  const rule = matchRule(state, req.items);
+  if (rule?.result === 'service-error') {
+    // A system error inside Lambda: the code never runs, so nothing is invoked or billed (§2.7).
+    const message = 'Lambda could not run the function (system error, HTTP 500).';
+    emit(
+      state,
+      'esm/service-error',
+      '§3.1',
+      { item: req.items[0]?.id },
+      {
+        source: req.source,
+        message,
+        batchSize: req.items.length,
+      },
+    );
+    return { ok: false, refusal: { reason: 'ServiceException', rule: '§3.1', message, result: 'error' } };
+  }
   const admission = admit(state);
   if (!admission.ok) {
+    for (const item of req.items) item.tries -= 1; // throttles are not attempts (§3.4, §4)
     countThrottle(state);
     emit(
       state,
@@ -42,28 +69,11 @@ export function invokeBatch(state: SimState, req: BatchRequest): BatchStart {
         batchSize: req.items.length,
       },
     );
-    return { ok: false, throttle: admission };
+    return { ok: false, refusal: { ...admission, result: 'throttled' } };
   }
-  for (const item of req.items) {
-    item.tries += 1;
-    item.handlerRuns += 1;
-  }
-  const rule = matchRule(state, req.items);
-  let plan = planAttempt(state, req.items, rule);
-  if (plan.result === 'service-error') {
-    // A system error inside Lambda: treated as a failed invocation of the batch.
-    plan = {
-      result: 'error',
-      failedItems: null,
-      durationMs: 0,
-      returns: null,
-      error: {
-        errorType: 'ServiceException',
-        errorMessage: 'Lambda could not run the function (system error).',
-      },
-      responseSizeBytes: 0,
-    };
-  }
+  const plan = planAttempt(state, req.items, rule);
+  if (plan.result === 'service-error') throw new Error('unreachable: service errors are refused above');
+  for (const item of req.items) item.handlerRuns += 1;
   emit(
     state,
     'esm/batch-invoked',

@@ -259,22 +259,22 @@ function startBatch(state: SimState, q: SqsQueueState, source: SqsSource, batch:
     rule: q.fifo ? '§3.3' : '§3.2',
   });
   if (!started.ok) {
-    // §3.2 / §4: throttled — the messages stay hidden and return after the visibility timeout; the
-    // mapping backs off by running fewer batches at once.
-    for (const item of batch) {
-      recordRefusedAttempt(state, item, 'throttled', started.throttle.reason);
-    }
-    q.allowed = Math.max(1, Math.min(q.allowed, q.active));
+    // §3.2 / §4: refused (throttled, or a system error) — the messages stay hidden and return after the
+    // visibility timeout; after a throttle the mapping backs off by running fewer batches at once.
+    const { refusal } = started;
+    for (const item of batch) recordRefusedAttempt(state, item, refusal.result, refusal.reason);
+    if (refusal.result === 'throttled') q.allowed = Math.max(1, Math.min(q.allowed, q.active));
     emit(
       state,
-      'sqs/batch-throttled',
+      refusal.result === 'throttled' ? 'sqs/batch-throttled' : 'sqs/batch-failed',
       '§3.2',
       { item: batch[0]!.id },
       {
         source: q.sourceId,
         items: batch.map((i) => i.id),
-        reason: started.throttle.reason,
+        reason: refusal.result === 'throttled' ? refusal.reason : refusal.message,
         visibleAgainInSeconds: source.queue.VisibilityTimeout,
+        ...(refusal.result === 'error' ? { thrown: false, serviceError: true } : {}),
       },
     );
     return;

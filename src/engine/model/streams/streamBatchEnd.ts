@@ -138,14 +138,6 @@ function endAttempts(
   }
 }
 
-function isServiceError(inv: InvocationState): boolean {
-  return (
-    inv.plan.result === 'error' &&
-    inv.plan.durationMs === 0 &&
-    inv.plan.error?.errorType === 'ServiceException'
-  );
-}
-
 /** Reads the end of a batch invocation: thrown errors, the tumbling-window `state`, the partial batch response. */
 function readOutcome(
   inv: InvocationState,
@@ -188,19 +180,6 @@ export function onStreamBatchEnd(state: SimState, inv: InvocationState): void {
   const items = batch.items.map((id) => itemOf(state, id));
   const rule = ruleOf(stream);
   const ids = { invocation: inv.id, ...(items[0] ? { item: items[0].id } : {}) };
-  if (isServiceError(inv)) {
-    endAttempts(state, items, inv, 'all');
-    const wait = retryLater(state, w, state.now + nextBackoff(stream, lane));
-    emit(state, 'stream/batch-failed', '§3.4', ids, {
-      source: stream.sourceId,
-      shard: shard.shardId,
-      reason: 'Lambda could not run the function (service error); this uses no retry',
-      countsAsRetry: false,
-      next: 'retry',
-      retryInMs: wait,
-    });
-    return;
-  }
   batch.invocations += 1;
   batch.lastRequestId = inv.requestId;
   sampleIteratorAge(state, shard, items[items.length - 1]);

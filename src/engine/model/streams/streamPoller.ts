@@ -219,20 +219,27 @@ function startBatch(state: SimState, w: Where): void {
     rule: ruleOf(stream),
   });
   if (!started.ok) {
-    // §3.4 / §4: a throttle never reached the function: no retry is used; the batch waits.
-    for (const item of items) {
-      recordRefusedAttempt(state, item, 'throttled', started.throttle.reason);
-    }
+    // §3.4 / §4: a throttle or a system error never reached the function: no retry is used; the batch waits.
+    const { refusal } = started;
+    for (const item of items) recordRefusedAttempt(state, item, refusal.result, refusal.reason);
     sampleIteratorAge(state, shard, items[items.length - 1]);
     const wait = retryLater(state, w, state.now + nextBackoff(stream, lane));
-    emit(state, 'stream/batch-throttled', '§4', items[0] ? { item: items[0].id } : {}, {
-      source: stream.sourceId,
-      shard: shard.shardId,
-      items: batch.items,
-      reason: started.throttle.reason,
-      countsAsRetry: false,
-      retryInMs: wait,
-    });
+    const throttled = refusal.result === 'throttled';
+    emit(
+      state,
+      throttled ? 'stream/batch-throttled' : 'stream/batch-failed',
+      throttled ? '§4' : '§3.4',
+      items[0] ? { item: items[0].id } : {},
+      {
+        source: stream.sourceId,
+        shard: shard.shardId,
+        items: batch.items,
+        reason: throttled ? refusal.reason : refusal.message,
+        countsAsRetry: false,
+        ...(throttled ? {} : { next: 'retry' }),
+        retryInMs: wait,
+      },
+    );
     return;
   }
   const inv: InvocationState = started.invocation;
