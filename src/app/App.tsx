@@ -1,67 +1,65 @@
 /**
  * The interim page (until the animated diagram arrives): pick a preset and a seed, run it in the worker,
- * and read what happened — per item, as metrics, as delivered records, and as a timeline of the log.
+ * then play the run back — per item, as metrics, as delivered records, and as a timeline of the log, all
+ * as they stood at the player's moment. Run state and the player live in the store (src/store).
  */
 import { useEffect, useState } from 'react';
 import { createSimulationClient } from '../bridge/simulationClient';
+import { simStore } from '../store/simStore';
+import { useSimStore } from '../store/useSimStore';
 import { AppHeader } from './components/AppHeader';
-import { Deliveries } from './components/Deliveries';
-import { ItemsSummary } from './components/ItemsSummary';
-import { MetricsPanel } from './components/MetricsPanel';
+import { PlayerControls } from './components/PlayerControls';
+import { RunAtCursor } from './components/RunAtCursor';
 import { RunControls } from './components/RunControls';
 import { ScenarioIntro } from './components/ScenarioIntro';
 import { ErrorBanner, LoadingBanner, Notices } from './components/StatusBanner';
-import { Timeline } from './components/Timeline';
 import { findPreset } from './presetCatalog';
 import { publishTestView, testHookEnabled } from './testHook';
 import { readUrlState, writeUrlState } from './urlState';
-import { useSimulationRun, type RunRequestState, type ShownRun } from './useSimulationRun';
+import { useSimulationRun, type RunRequestState } from './useSimulationRun';
+import { useUrlTime } from './useUrlTime';
 
 const PRODUCT = 'Lambda invocation visualizer';
-
-function runKey(request: RunRequestState): string {
-  return `${request.presetId}:${request.seed}:${request.nonce}`;
-}
 
 export function App() {
   const [initial] = useState(() => readUrlState(window.location.search));
   const [client] = useState(() =>
     createSimulationClient(initial.watchdogMs ? { timeoutMs: initial.watchdogMs } : {}),
   );
-  const [request, setRequest] = useState<RunRequestState>({
+  const [request, setRequest] = useState<RunRequestState>(() => ({
     presetId: initial.presetId,
     seed: initial.seed,
     nonce: 0,
-  });
+    ...(initial.atMs === undefined ? {} : { atMs: initial.atMs }),
+  }));
   const [notices, setNotices] = useState(initial.notices);
-  const state = useSimulationRun(client, request);
+  useSimulationRun(client, simStore, request);
+  useUrlTime(simStore);
 
   useEffect(() => () => client.dispose(), [client]);
 
   const exposeTestHook = testHookEnabled(initial.testMode);
-  useEffect(() => {
-    if (exposeTestHook) publishTestView(state);
-  }, [state, exposeTestHook]);
+  useEffect(() => (exposeTestHook ? publishTestView(simStore) : undefined), [exposeTestHook]);
 
   const title = findPreset(request.presetId)?.title;
   useEffect(() => {
     document.title = title ? `${title} · ${PRODUCT}` : PRODUCT;
   }, [title]);
 
+  const status = useSimStore((s) => s.status);
+  const error = useSimStore((s) => s.error);
+  const hasResults = useSimStore((s) => s.results !== null);
+  const runId = useSimStore((s) => s.runId);
+
   function run(presetId: string, seed: number) {
+    // A new run opens at its end: the link's moment belonged to the run it came with.
     setRequest((r) => ({ presetId, seed, nonce: r.nonce + 1 }));
     setNotices([]);
     writeUrlState(presetId, seed);
   }
 
-  const loading = state.status === 'loading';
-  const shown: ShownRun | null =
-    state.status === 'ready'
-      ? { request: state.request, output: state.output }
-      : state.status === 'loading'
-        ? state.previous
-        : null;
-  const hasAsync = shown?.output.results.items.some((i) => i.kind === 'async') ?? false;
+  const loading = status === 'loading';
+  const showResults = hasResults && status !== 'error';
 
   return (
     <>
@@ -71,21 +69,18 @@ export function App() {
       <main className="page" aria-busy={loading}>
         <Notices notices={notices} />
         <ScenarioIntro presetId={request.presetId} />
-        {loading && <LoadingBanner hasPrevious={shown !== null} />}
-        {state.status === 'error' && (
+        {loading && <LoadingBanner hasPrevious={hasResults} />}
+        {status === 'error' && error && (
           <ErrorBanner
-            message={state.message}
-            issues={state.issues}
+            message={error.message}
+            issues={error.issues}
             onRetry={() => run(request.presetId, request.seed)}
           />
         )}
-        {shown && (
-          <div key={runKey(shown.request)} className={loading ? 'results is-stale' : 'results'}>
-            <ItemsSummary items={shown.output.results.items} />
-            <MetricsPanel metrics={shown.output.results.metrics} hasAsync={hasAsync} />
-            {/* Only async events have destinations or a DLQ; a sync caller gets the response itself. */}
-            {hasAsync && <Deliveries items={shown.output.results.items} />}
-            <Timeline log={shown.output.log} />
+        {showResults && <PlayerControls />}
+        {showResults && (
+          <div key={runId} className={loading ? 'results is-stale' : 'results'}>
+            <RunAtCursor />
           </div>
         )}
       </main>

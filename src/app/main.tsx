@@ -3,6 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './app.css';
+import './player.css';
+import './scrubber.css';
+import './shortcutsDialog.css';
+import './timelineCursor.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -9,21 +9,29 @@
  *     results: Results without the log, or null until a run has finished,
  *     log: SimEvent[] (the whole event log of the shown run, or [] ),
  *     error: string | null,
+ *     cursor: number (index of the last shown event, -1 before the first),
+ *     clockMs: number (simulated time shown), playing: boolean, speed: number,
  *   }
  *
  * Tests wait with `await page.waitForFunction(() => window.__sim?.status === 'ready')`.
  */
-import type { RunState } from './useSimulationRun';
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
+import type { SimStore } from '../store/simStore';
+import type { RunStatus } from '../store/runSlice';
+import type { SimStoreState } from '../store/types';
 
 export interface SimTestView {
-  status: RunState['status'];
+  status: RunStatus;
   presetId: string;
   seed: number;
   results: Omit<Results, 'log'> | null;
   log: SimEvent[];
   error: string | null;
+  cursor: number;
+  clockMs: number;
+  playing: boolean;
+  speed: number;
 }
 
 declare global {
@@ -37,15 +45,27 @@ export function testHookEnabled(testMode: boolean): boolean {
   return import.meta.env.DEV || import.meta.env.MODE === 'test' || testMode;
 }
 
-/** Publishes the current run state on `window.__sim`. */
-export function publishTestView(state: RunState): void {
-  const output = state.status === 'ready' ? state.output : null;
-  window.__sim = {
-    status: state.status,
-    presetId: state.request.presetId,
-    seed: state.request.seed,
-    results: output?.results ?? null,
-    log: output?.log ?? [],
-    error: state.status === 'error' ? state.message : null,
+function viewOf(s: SimStoreState): SimTestView {
+  // While a new run loads, the shown results are the previous run's: report none, as before.
+  const ready = s.status === 'ready';
+  return {
+    status: s.status,
+    presetId: s.presetId,
+    seed: s.seed,
+    results: ready ? s.results : null,
+    log: ready ? s.log : [],
+    error: s.error?.message ?? null,
+    cursor: s.cursor,
+    clockMs: s.clockMs,
+    playing: s.playing,
+    speed: s.speed,
   };
+}
+
+/** Keeps `window.__sim` up to date with the store; returns the unsubscribe function. */
+export function publishTestView(store: SimStore): () => void {
+  window.__sim = viewOf(store.getState());
+  return store.subscribe((s) => {
+    window.__sim = viewOf(s);
+  });
 }

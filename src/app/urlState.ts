@@ -1,6 +1,7 @@
 /**
- * What the address bar says: `?scenario=<preset id>&seed=<n>` (a link reproduces a run), plus `test=1`
- * for end-to-end tests. Reading never throws: a bad value becomes a notice and a fallback.
+ * What the address bar says: `?scenario=<preset id>&seed=<n>` (a link reproduces a run), `t=<ms>` (the
+ * moment the player shows, so a link opens where the sender paused), plus `test=1` for end-to-end tests.
+ * Reading never throws: a bad value becomes a notice and a fallback.
  */
 import { getPreset } from '../scenarios/presets';
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
@@ -12,6 +13,8 @@ export interface UrlState {
   seed: number;
   /** Things the user should know about how the URL was read (unknown preset, bad seed). */
   notices: string[];
+  /** The simulated moment to open the run at (ms); absent: open at the end. */
+  atMs?: number;
   testMode: boolean;
   /** Test mode only: a shorter watchdog, so a test of a hung worker does not wait 20 s. */
   watchdogMs?: number;
@@ -58,15 +61,37 @@ export function readUrlState(search: string): UrlState {
   }
 
   const state: UrlState = { presetId, seed, notices, testMode };
+  const tText = params.get('t');
+  if (tText !== null) {
+    const t = /^\d+$/.test(tText.trim()) ? Number(tText.trim()) : NaN;
+    if (Number.isSafeInteger(t)) state.atMs = t;
+    else notices.push(`The time "${tText}" is not a whole number of milliseconds; showing the whole run.`);
+  }
   const watchdog = Number(params.get('watchdogMs'));
   if (testMode && Number.isFinite(watchdog) && watchdog > 0) state.watchdogMs = watchdog;
   return state;
 }
 
-/** Puts the preset and seed in the address bar (without a new history entry), keeping other parameters. */
+function replaceUrl(url: URL): void {
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+}
+
+/**
+ * Puts the preset and seed in the address bar (without a new history entry), keeping other parameters
+ * except `t`: a new run opens at its end.
+ */
 export function writeUrlState(presetId: string, seed: number): void {
   const url = new URL(window.location.href);
   url.searchParams.set('scenario', presetId);
   url.searchParams.set('seed', String(seed));
-  if (url.href !== window.location.href) window.history.replaceState(null, '', url);
+  url.searchParams.delete('t');
+  replaceUrl(url);
+}
+
+/** Puts the player's moment in the address bar as `t=<ms>`, or removes it (null: the end of the run). */
+export function writeUrlTime(atMs: number | null): void {
+  const url = new URL(window.location.href);
+  if (atMs === null) url.searchParams.delete('t');
+  else url.searchParams.set('t', String(Math.max(0, Math.round(atMs))));
+  replaceUrl(url);
 }

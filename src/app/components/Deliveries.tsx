@@ -1,5 +1,9 @@
-/** The records destinations and dead-letter queues received, as AWS would write them, in pretty JSON. */
+/**
+ * The records destinations and dead-letter queues had received by the player's moment, as AWS would
+ * write them, in pretty JSON.
+ */
 import type { ResultItem } from '../../engine/results';
+import { deliveriesAt } from '../../store/selectors';
 import { arnName, targetName } from '../awsNames';
 import { formatCount, formatOffset } from '../format';
 import { Icon } from './Icon';
@@ -9,16 +13,26 @@ const MAX_SHOWN = 20;
 /** With this few records, they start open. */
 const OPEN_UP_TO = 3;
 
-export function Deliveries({ items }: { items: ResultItem[] }) {
-  const all = items.flatMap((item) =>
-    item.deliveries.map((delivery, i) => ({ item, delivery, key: `${item.id}#${i}` })),
-  );
+interface Props {
+  /** Every item of the run, as the run ended. */
+  items: readonly ResultItem[];
+  /** The moment to show: deliveries made at or before it. */
+  atMs: number;
+}
+
+export function Deliveries({ items, atMs }: Props) {
+  const all = deliveriesAt(items, atMs);
+  const total = items.reduce((n, item) => n + item.deliveries.length, 0);
   const shown = all.slice(0, MAX_SHOWN);
   return (
     <section className="panel" aria-labelledby="deliveries-title">
       <h2 id="deliveries-title">Deliveries</h2>
       {all.length === 0 ? (
-        <p className="muted">No destination or dead-letter queue received anything in this run.</p>
+        <p className="muted">
+          {total === 0
+            ? 'No destination or dead-letter queue received anything in this run.'
+            : `Nothing delivered yet: ${total === 1 ? 'one record is' : `${formatCount(total)} records are`} delivered later in this run.`}
+        </p>
       ) : (
         <>
           <p className="panel-lead">
@@ -26,18 +40,18 @@ export function Deliveries({ items }: { items: ResultItem[] }) {
             the request and the response; a dead-letter queue gets only the original event, with the error in
             message attributes.
           </p>
-          {shown.map(({ item, delivery, key }) => (
+          {shown.map((delivery) => (
             <details
-              key={key}
+              key={delivery.key}
               className="delivery"
-              open={all.length <= OPEN_UP_TO}
+              open={total <= OPEN_UP_TO}
               data-target={delivery.target}
             >
               <summary>
                 <Icon name={delivery.delivered ? 'check' : 'cross'} />
                 <span className="delivery-target">{targetName(delivery.target)}</span>
                 <span className="delivery-meta">
-                  {arnName(delivery.destination)} · item <code>{item.id}</code> · at{' '}
+                  {arnName(delivery.destination)} · item <code>{delivery.item}</code> · at{' '}
                   {formatOffset(delivery.atMs)} ·{' '}
                   {delivery.delivered
                     ? 'delivered'

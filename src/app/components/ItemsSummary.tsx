@@ -1,6 +1,13 @@
-/** What happened to every item: outcome (icon and word), attempts, the response, where it was delivered. */
+/**
+ * What had happened to every item by the player's moment: outcome (icon and word), attempts, the
+ * response, where it was delivered. Items appear as they arrive; until an item ends it is in flight.
+ */
 import { useState } from 'react';
 import type { ResultItem } from '../../engine/results';
+import type { ItemOutcome } from '../../engine/types';
+import { outcomeAt, outcomeTallyAt } from '../../store/itemTally';
+import { itemStateAt, itemStatesAt } from '../../store/selectors';
+import { simStore } from '../../store/simStore';
 import { arnName, callerName, isPolledKind, itemKindName, targetName } from '../awsNames';
 import { formatCount, plural } from '../format';
 import { OUTCOME_ORDER } from '../outcomes';
@@ -35,7 +42,7 @@ function attemptBreakdown(item: ResultItem): string {
 function ResponseCell({ item }: { item: ResultItem }) {
   const r = item.response;
   if (isPolledKind(item.kind)) return <span className="muted">no caller waits: a poller reads it</span>;
-  if (!r) return <span className="muted">none</span>;
+  if (!r) return <span className="muted">{item.outcome === 'in-flight' ? 'not yet' : 'none'}</span>;
   if (r.statusCode === undefined) return <span className="muted">{r.errorType ?? 'no HTTP answer'}</span>;
   const details = [
     r.statusCode === 202 ? 'Accepted' : null,
@@ -52,6 +59,8 @@ function ResponseCell({ item }: { item: ResultItem }) {
 }
 
 function DeliveriesCell({ item }: { item: ResultItem }) {
+  if (item.deliveries.length === 0 && item.outcome === 'in-flight' && item.kind === 'async')
+    return <span className="muted">nothing yet</span>;
   if (item.deliveries.length === 0) {
     // A synchronous caller gets the response itself; only async events have destinations.
     if (item.kind === 'sync') return <span className="muted">the caller (response)</span>;
@@ -77,31 +86,52 @@ function DeliveriesCell({ item }: { item: ResultItem }) {
 }
 
 /**
- * Up to FIRST_ITEMS items, the first ones of each outcome, in their original order: in a burst of
- * 3,000 the first 50 all succeed, and the throttled ones are the lesson.
+ * Up to FIRST_ITEMS items as they stood at `atMs`, the first ones of each outcome, in their original
+ * order: in a burst of 3,000 the first 50 all succeed, and the throttled ones are the lesson. Stops
+ * scanning once every outcome has its share, so a 100,000-item run stays cheap while playing.
  */
-function sampleItems(items: ResultItem[], outcomeCount: number): ResultItem[] {
-  if (items.length <= FIRST_ITEMS) return items;
-  const perOutcome = Math.floor(FIRST_ITEMS / Math.max(1, outcomeCount));
-  const taken = new Map<string, number>();
-  return items.filter((item) => {
-    const n = taken.get(item.outcome) ?? 0;
-    taken.set(item.outcome, n + 1);
-    return n < perOutcome;
-  });
+function sampleItemsAt(items: readonly ResultItem[], atMs: number, counts: Map<ItemOutcome, number>) {
+  const perOutcome = Math.floor(FIRST_ITEMS / Math.max(1, counts.size));
+  const wanted = new Map([...counts].map(([o, n]) => [o, Math.min(n, perOutcome)]));
+  let missing = [...wanted.values()].reduce((a, b) => a + b, 0);
+  const out: ResultItem[] = [];
+  for (const item of items) {
+    if (missing === 0) break;
+    const outcome = outcomeAt(item, atMs);
+    const want = outcome === null ? 0 : (wanted.get(outcome) ?? 0);
+    if (outcome === null || want === 0) continue;
+    wanted.set(outcome, want - 1);
+    missing -= 1;
+    out.push(itemStateAt(item, atMs)!);
+  }
+  return out;
 }
 
-function ItemRow({ item }: { item: ResultItem }) {
+function ItemCell({ item, selected }: { item: ResultItem; selected: boolean }) {
   return (
-    <tr data-item={item.id}>
-      <th scope="row">
+    <th scope="row">
+      <button
+        type="button"
+        className="item-toggle"
+        aria-pressed={selected}
+        title={selected ? 'Stop highlighting its events' : 'Highlight its events in the timeline'}
+        onClick={() => simStore.getState().toggleItem(item.id)}
+      >
         <code>{item.id}</code>
-        <span className="cell-detail">
-          {isPolledKind(item.kind)
-            ? `${itemKindName(item.kind)} in ${item.source}, read by an event source mapping`
-            : `${itemKindName(item.kind)} from ${callerName(item.caller)}`}
-        </span>
-      </th>
+      </button>
+      <span className="cell-detail">
+        {isPolledKind(item.kind)
+          ? `${itemKindName(item.kind)} in ${item.source}, read by an event source mapping`
+          : `${itemKindName(item.kind)} from ${callerName(item.caller)}`}
+      </span>
+    </th>
+  );
+}
+
+function ItemRow({ item, selected }: { item: ResultItem; selected: boolean }) {
+  return (
+    <tr data-item={item.id} className={selected ? 'is-selected-item' : undefined}>
+      <ItemCell item={item} selected={selected} />
       <td>
         <OutcomeBadge outcome={item.outcome} />
       </td>
@@ -119,14 +149,20 @@ function ItemRow({ item }: { item: ResultItem }) {
   );
 }
 
-export function ItemsSummary({ items }: { items: ResultItem[] }) {
+interface Props {
+  /** Every item of the run, as the run ended. */
+  items: readonly ResultItem[];
+  /** The moment to show (see selectors' `shownMs`): -1 before the first event. */
+  atMs: number;
+  selectedItem: string | null;
+}
+
+export function ItemsSummary({ items, atMs, selectedItem }: Props) {
   const [showAll, setShowAll] = useState(false);
-  const tally = new Map<string, number>();
-  for (const item of items) tally.set(item.outcome, (tally.get(item.outcome) ?? 0) + 1);
-  const outcomes = [...tally.keys()].sort(
-    (a, b) => OUTCOME_ORDER.indexOf(a as never) - OUTCOME_ORDER.indexOf(b as never),
-  );
-  const shown = showAll ? items : sampleItems(items, outcomes.length);
+  const { arrived, counts } = outcomeTallyAt(items, atMs);
+  const outcomes = [...counts.keys()].sort((a, b) => OUTCOME_ORDER.indexOf(a) - OUTCOME_ORDER.indexOf(b));
+  const shown =
+    showAll || arrived <= FIRST_ITEMS ? itemStatesAt(items, atMs) : sampleItemsAt(items, atMs, counts);
   const groups: ResultItem[][] = [];
   for (let i = 0; i < shown.length; i += GROUP) groups.push(shown.slice(i, i + GROUP));
 
@@ -136,13 +172,20 @@ export function ItemsSummary({ items }: { items: ResultItem[] }) {
       <p className="tally">
         <span className="visually-hidden">Outcomes: </span>
         {outcomes.map((o) => (
-          <OutcomeBadge key={o} outcome={o} count={tally.get(o)} />
+          <OutcomeBadge key={o} outcome={o} count={counts.get(o)} />
         ))}
+        {arrived < items.length && (
+          <span className="tally-note">
+            {arrived === 0
+              ? `Nothing has arrived yet (${plural(items.length, 'item')} will).`
+              : `${formatCount(arrived)} of ${plural(items.length, 'item')} have arrived so far.`}
+          </span>
+        )}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" hidden={arrived === 0}>
         <table className="items-table">
           <caption className="visually-hidden">
-            Outcome, attempts, response and deliveries for each of the {plural(items.length, 'item')}
+            Outcome, attempts, response and deliveries for each of the {plural(arrived, 'item')}
           </caption>
           <thead>
             <tr>
@@ -156,17 +199,17 @@ export function ItemsSummary({ items }: { items: ResultItem[] }) {
           {groups.map((group, i) => (
             <LazyRowGroup key={i} colSpan={5} rowCount={group.length} rowPx={64} eager={!showAll || i === 0}>
               {group.map((item) => (
-                <ItemRow key={item.id} item={item} />
+                <ItemRow key={item.id} item={item} selected={item.id === selectedItem} />
               ))}
             </LazyRowGroup>
           ))}
         </table>
       </div>
-      {shown.length < items.length && (
+      {shown.length < arrived && (
         <p className="more">
-          Showing {formatCount(shown.length)} of {formatCount(items.length)} items: the first of each outcome.{' '}
+          Showing {formatCount(shown.length)} of {formatCount(arrived)} items: the first of each outcome.{' '}
           <button type="button" className="button-secondary" onClick={() => setShowAll(true)}>
-            Show all {formatCount(items.length)} items
+            Show all {formatCount(arrived)} items
           </button>
         </p>
       )}

@@ -1,15 +1,15 @@
 /**
- * The event log as a table: simulated time, item, what happened (in words, with the source article's
- * step), and the rule behind it as a link to AWS's documentation. Long logs show the first rows, and all
- * of them on request; big tables render lazily, a group of rows at a time, near the viewport.
+ * The event log as a table, up to the player's cursor: simulated time, item, what happened (in words,
+ * with the source article's step), and the rule behind it as a link to AWS's documentation. The current
+ * event is highlighted (aria-current) and, while playing, kept in view. Long logs list the first rows,
+ * and all of them on request; big tables render lazily, a group of rows at a time, near the viewport.
  */
-import { useMemo, useState } from 'react';
-import { RULES, type RuleInfo } from '../../engine/rules';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SimEvent } from '../../engine/types';
-import { describeEventParts } from '../describeEvent';
-import { formatClock, formatCount, formatDuration, formatOffset, plural } from '../format';
-import { timelineRows, type TimelineRow } from '../timelineRows';
-import { LazyRowGroup } from './LazyRowGroup';
+import { formatCount, formatDuration, plural } from '../format';
+import { timelineRows } from '../timelineRows';
+import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
+import { TimelineRowGroup } from './TimelineRows';
 
 /** Rows rendered before "Show all". */
 export const FIRST_ROWS = 2000;
@@ -19,81 +19,92 @@ const GROUP = 100;
 const LAZY_OVER = 300;
 const ROW_PX = 80;
 
-const rules = RULES as Record<string, RuleInfo>;
-
-function RuleLink({ rule }: { rule: string }) {
-  const info = rules[rule];
-  if (!info) return <span className="rule-section">{rule}</span>;
-  return (
-    <a className="rule-link" href={info.url} target="_blank" rel="noreferrer">
-      <span className="rule-section">{info.section}</span> <span className="rule-title">{info.title}</span>
-      <span className="visually-hidden"> (AWS documentation, opens in a new tab)</span>
-    </a>
-  );
+interface Props {
+  log: readonly SimEvent[];
+  /** Index of the last event shown; -1 before the first. */
+  cursor: number;
+  playing: boolean;
+  selectedItem: string | null;
 }
 
-function EventRow({ event }: { event: SimEvent }) {
-  const { step, text } = describeEventParts(event);
-  const ids = [event.type, event.invocation, event.env].filter(Boolean).join(' · ');
-  return (
-    <tr data-seq={event.seq} data-type={event.type}>
-      <th scope="row" className="col-time">
-        <span className="t-offset">{formatOffset(event.t)}</span>
-        <span className="t-clock">{formatClock(event.t)}</span>
-      </th>
-      <td className="col-item">
-        {event.item ? <code>{event.item}</code> : <span className="muted">—</span>}
-      </td>
-      <td className="col-what">
-        {step && <span className="step">{step}</span>}
-        <span className="what-text">{text}</span>
-        <span className="cell-detail mono">{ids}</span>
-      </td>
-      <td className="col-rule">
-        <RuleLink rule={event.rule} />
-      </td>
-    </tr>
-  );
+/** All rows of the listed events, and for each event the index of its row. */
+function layoutOf(log: readonly SimEvent[], listed: number) {
+  const rows = timelineRows(log.slice(0, listed));
+  const rowOfEvent = new Int32Array(listed);
+  let e = 0;
+  rows.forEach((row, i) => {
+    if (row.kind === 'event') rowOfEvent[e++] = i;
+  });
+  return { rows, rowOfEvent };
 }
 
-function Row({ row }: { row: TimelineRow }) {
-  if (row.kind === 'event') return <EventRow event={row.event} />;
-  return (
-    <tr className="gap-row">
-      <td colSpan={4}>
-        <span aria-hidden="true">… </span>
-        {formatDuration(row.gapMs)} later
-      </td>
-    </tr>
-  );
+/** Whether any part of `el` is on screen. */
+function onScreen(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight;
 }
 
-function rowKey(row: TimelineRow): string {
-  return row.kind === 'event' ? String(row.event.seq) : `gap-${row.beforeSeq}`;
+/** Whether all of `row` is on screen below the sticky player (scrolling would only cost a layout). */
+function fullyInView(row: Element): boolean {
+  const r = row.getBoundingClientRect();
+  const playerBottom = document.querySelector('.player')?.getBoundingClientRect().bottom ?? 0;
+  return r.top >= Math.max(0, playerBottom) && r.bottom <= window.innerHeight;
 }
 
-export function Timeline({ log }: { log: readonly SimEvent[] }) {
+export function Timeline({ log, cursor, playing, selectedItem }: Props) {
   const [showAll, setShowAll] = useState(false);
-  const shownEvents = showAll ? log.length : Math.min(FIRST_ROWS, log.length);
+  const listed = showAll ? log.length : Math.min(FIRST_ROWS, log.length);
+  const layout = useMemo(() => layoutOf(log, listed), [log, listed]);
+  const shownEvents = Math.min(cursor + 1, listed);
+  const shownRows = shownEvents > 0 ? layout.rowOfEvent[shownEvents - 1]! + 1 : 0;
+  const currentSeq = cursor >= 0 && cursor < listed ? log[cursor]!.seq : -1;
+  const currentRow = cursor >= 0 && cursor < listed ? layout.rowOfEvent[cursor]! : -1;
+  const lazy = layout.rows.length > LAZY_OVER;
 
-  const groups = useMemo(() => {
-    const rows = timelineRows(log.slice(0, shownEvents));
-    const out: TimelineRow[][] = [];
-    for (let i = 0; i < rows.length; i += GROUP) out.push(rows.slice(i, i + GROUP));
-    return { out, lazy: rows.length > LAZY_OVER };
-  }, [log, shownEvents]);
+  // Keep the current event in view while playing, and after a step if the table is on screen.
+  const tableRef = useRef<HTMLTableElement>(null);
+  const lastCursor = useRef(cursor);
+  const reducedMotion = usePrefersReducedMotion();
+  useEffect(() => {
+    if (lastCursor.current === cursor) return;
+    lastCursor.current = cursor;
+    const table = tableRef.current;
+    if (!table || !(playing || onScreen(table))) return;
+    const row = table.querySelector('tr[aria-current]');
+    if (!row || fullyInView(row)) return;
+    row.scrollIntoView({ block: 'nearest', behavior: reducedMotion || !playing ? 'auto' : 'smooth' });
+  }, [cursor, playing, reducedMotion]);
 
   const endT = log.length ? log[log.length - 1]!.t : 0;
+  const groups = [];
+  for (let start = 0; start < shownRows; start += GROUP) {
+    const end = Math.min(start + GROUP, shownRows);
+    const hasCurrent = currentRow >= start && currentRow < end;
+    groups.push(
+      <TimelineRowGroup
+        key={start}
+        rows={layout.rows}
+        start={start}
+        end={end}
+        size={GROUP}
+        currentSeq={hasCurrent ? currentSeq : -1}
+        selectedItem={selectedItem}
+        eager={!lazy || start === 0 || hasCurrent}
+        rowPx={ROW_PX}
+      />,
+    );
+  }
 
   return (
     <section className="panel timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
       <div className="table-scroll">
-        <table className="timeline-table">
+        <table className="timeline-table" ref={tableRef}>
           <caption>
             {plural(log.length, 'event')} over {formatDuration(endT)} of simulated time
-            {shownEvents < log.length ? ` (the first ${formatCount(shownEvents)} are listed)` : ''}. Times
-            count from the start of the run; rows marked “later” skip quiet time.
+            {cursor + 1 < log.length ? `; the player has shown ${formatCount(cursor + 1)} so far` : ''}
+            {listed < log.length ? ` (the first ${formatCount(listed)} are listed)` : ''}. Times count from
+            the start of the run; rows marked “later” skip quiet time.
           </caption>
           <colgroup>
             <col className="col-time" />
@@ -109,24 +120,19 @@ export function Timeline({ log }: { log: readonly SimEvent[] }) {
               <th scope="col">Why (rule)</th>
             </tr>
           </thead>
-          {groups.out.map((rows, i) => (
-            <LazyRowGroup
-              key={i}
-              colSpan={4}
-              rowCount={rows.length}
-              rowPx={ROW_PX}
-              eager={!groups.lazy || i === 0}
-            >
-              {rows.map((row) => (
-                <Row key={rowKey(row)} row={row} />
-              ))}
-            </LazyRowGroup>
-          ))}
+          {groups}
         </table>
       </div>
-      {shownEvents < log.length && (
+      {cursor < 0 && log.length > 0 && (
+        <p className="muted">No events yet: play or step forward to see them appear here.</p>
+      )}
+      {listed < log.length && (
         <p className="more">
-          Showing the first {formatCount(shownEvents)} of {formatCount(log.length)} events.{' '}
+          Showing the first {formatCount(listed)} of {formatCount(log.length)} events
+          {cursor >= listed
+            ? `; the player is at event ${formatCount(cursor + 1)}, further down the log`
+            : ''}
+          .{' '}
           <button type="button" className="button-secondary" onClick={() => setShowAll(true)}>
             Show all {formatCount(log.length)} events
           </button>

@@ -1,0 +1,41 @@
+/**
+ * The event the player is on, in words, so the learner can follow the run from the player alone. It is
+ * a polite live region while paused (each step is read out) and silent while playing.
+ */
+import type { SimEvent } from '../../engine/types';
+import { describeEventParts } from '../describeEvent';
+import { formatOffset } from '../format';
+import { useSimStore } from '../../store/useSimStore';
+
+function text(event: SimEvent | null, total: number, atEnd: boolean) {
+  if (total === 0) return <span className="muted">This run has no events.</span>;
+  if (!event)
+    return (
+      <span className="muted">
+        Nothing has happened yet. Press <kbd>Space</kbd> to play or <kbd>→</kbd> to step.
+      </span>
+    );
+  const { step, text } = describeEventParts(event);
+  return (
+    <>
+      <span className="current-time">{formatOffset(event.t)}</span>
+      {step && <span className="step">{step}</span>}
+      <span className="current-text">{text}</span>
+      {atEnd && <span className="muted"> — the end of the run.</span>}
+    </>
+  );
+}
+
+export function CurrentEvent() {
+  const log = useSimStore((s) => s.log);
+  const cursor = useSimStore((s) => s.cursor);
+  const playing = useSimStore((s) => s.playing);
+  const total = log.length;
+  const event = cursor >= 0 ? (log[cursor] ?? null) : null;
+  const atEnd = event !== null && cursor === total - 1;
+  return (
+    <p className="current-event" aria-live={playing ? 'off' : 'polite'} data-testid="current-event">
+      {text(event, total, atEnd)}
+    </p>
+  );
+}

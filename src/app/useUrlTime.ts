@@ -1,0 +1,31 @@
+/**
+ * Keeps `t=<ms>` in the address bar in step with the player while it is paused, so a link opens at the
+ * moment the sender was looking at; at the end of the run (the default) `t` is removed. Nothing is
+ * written while playing (no replaceState per frame), and writes wait for scrubbing to settle.
+ */
+import { useEffect } from 'react';
+import { simStore, type SimStore } from '../store/simStore';
+import { selectAtEnd } from '../store/selectors';
+import { writeUrlTime } from './urlState';
+
+const SETTLE_MS = 300;
+
+export function useUrlTime(store: SimStore = simStore): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.status !== 'ready' || s.playing) return;
+      const moved = s.cursor !== prev.cursor || s.clockMs !== prev.clockMs || prev.playing;
+      if (!moved) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const now = store.getState();
+        if (now.status === 'ready' && !now.playing) writeUrlTime(selectAtEnd(now) ? null : now.clockMs);
+      }, SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store]);
+}

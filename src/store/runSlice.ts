@@ -1,0 +1,79 @@
+/**
+ * The run being shown: which preset and seed, whether the worker is still running it, and its results
+ * and event log. While a new run loads, the previous results stay (the page shows them dimmed).
+ */
+import type { Results } from '../engine/results';
+import type { SimEvent } from '../engine/types';
+import type { ErrorIssue } from '../protocol/messages';
+import { cursorAtTime, runEndMs } from './playback';
+import type { SliceCreator } from './types';
+
+export type RunStatus = 'loading' | 'ready' | 'error';
+export type RunResults = Omit<Results, 'log'>;
+
+export interface RunError {
+  /** Written for the user. */
+  message: string;
+  issues: ErrorIssue[];
+}
+
+export interface FinishedRun {
+  results: RunResults;
+  log: SimEvent[];
+}
+
+export interface RunSlice {
+  presetId: string;
+  seed: number;
+  status: RunStatus;
+  results: RunResults | null;
+  /** The whole event log of the shown run ([] before the first run finishes). */
+  log: SimEvent[];
+  error: RunError | null;
+  /** Bumped whenever a run's results arrive, so views keyed on it start afresh. */
+  runId: number;
+  /** A run of `presetId` with `seed` started; the shown results stay until it finishes. */
+  startRun(presetId: string, seed: number): void;
+  /**
+   * The run finished. The player opens at the end (the whole story at once), or at `atMs` when given
+   * (a link to a moment): on the last event at or before it.
+   */
+  finishRun(run: FinishedRun, options?: { atMs?: number }): void;
+  failRun(error: RunError): void;
+}
+
+export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
+  presetId: '',
+  seed: 0,
+  status: 'loading',
+  results: null,
+  log: [],
+  error: null,
+  runId: 0,
+
+  startRun: (presetId, seed) => set({ presetId, seed, status: 'loading', error: null, playing: false }),
+
+  finishRun: ({ results, log }, options = {}) =>
+    set((s) => {
+      const endMs = runEndMs(log, results.endMs);
+      const atMs = options.atMs === undefined ? endMs : Math.max(0, Math.min(endMs, options.atMs));
+      const selected =
+        s.selectedItemId !== null && results.items.some((i) => i.id === s.selectedItemId)
+          ? s.selectedItemId
+          : null;
+      return {
+        status: 'ready',
+        results,
+        log,
+        error: null,
+        runId: s.runId + 1,
+        cursor: options.atMs === undefined ? log.length - 1 : cursorAtTime(log, atMs),
+        clockMs: atMs,
+        playing: false,
+        lastSkip: null,
+        selectedItemId: selected,
+      };
+    }),
+
+  failRun: (error) => set({ status: 'error', error, playing: false }),
+});
