@@ -16,23 +16,8 @@ import type { RunResults } from './runSlice';
 
 const CHECKPOINT_EVERY = 1024;
 
-/** Running totals while replaying the log. */
-interface Tally {
-  Invocations: number;
-  Errors: number;
-  Throttles: number;
-  AsyncEventsReceived: number;
-  AsyncEventsDropped: number;
-  DeadLetterErrors: number;
-  DestinationDeliveryFailures: number;
-  ProvisionedConcurrencySpilloverInvocations: number;
-  running: number;
-  ConcurrentExecutionsMax: number;
-  IteratorAgeMaxMs: number;
-  DurationMaxMs: number;
-  AsyncEventAgeMaxMs: number;
-  BilledDurationMs: number;
-}
+/** Running totals while replaying the log: the results' metrics before GB-seconds and cost, plus the concurrency now. */
+type Tally = Omit<ResultMetrics, 'GBSeconds' | 'CostUSD'> & { running: number };
 
 const EMPTY: Tally = {
   Invocations: 0,

@@ -4,61 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ResultInvocation } from '../../src/engine/results';
-import { events, item, run, scenario, type Run } from '../helpers/scenario';
+import { events, item, type Run } from '../helpers/scenario';
+import { fail, seq, STREAM_FAILURES_QUEUE, streamRun } from '../helpers/streams';
 
-type Mapping = Record<string, unknown>;
-type Records = Array<Record<string, unknown>>;
+const Q = STREAM_FAILURES_QUEUE;
 
-const Q = 'arn:aws:sqs:us-east-1:123456789012:stream-failures';
-
-/** A one-source stream scenario. */
-function streamRun(opts: {
-  type?: 'kinesis' | 'dynamodb';
-  mapping?: Mapping;
-  records: Records;
-  rules?: unknown[];
-  shards?: number;
-  retentionHours?: number;
-  fn?: Record<string, unknown>;
-  durationMs?: number;
-  untilSeconds?: number;
-}): Run {
-  return run(
-    scenario({
-      function: {
-        FunctionName: 'process-orders',
-        Timeout: 30,
-        ...opts.fn,
-        behavior: {
-          duration: { distribution: 'fixed', ms: opts.durationMs ?? 100 },
-          rules: opts.rules ?? [],
-        },
-      },
-      sources: [
-        {
-          type: opts.type ?? 'kinesis',
-          id: 'src',
-          stream: {
-            StreamName: 'orders',
-            ShardCount: opts.shards ?? 1,
-            RetentionPeriodHours: opts.retentionHours ?? 24,
-          },
-          mapping: { StartingPosition: 'TRIM_HORIZON', ...opts.mapping },
-          records: opts.records,
-        },
-      ],
-      ...(opts.untilSeconds ? { simulation: { untilSeconds: opts.untilSeconds } } : {}),
-    } as Parameters<typeof scenario>[0]),
-  );
-}
-
-const fail = (...items: string[]) => ({
-  items,
-  result: 'error',
-  error: { errorType: 'Error', errorMessage: 'bad record' },
-});
-const seq = (r: Run, id: string) =>
-  (events(r, 'stream/record-put', id)[0]!.data as { sequenceNumber: string }).sequenceNumber;
 const shardOf = (r: Run, id: string) =>
   (events(r, 'stream/record-put', id)[0]!.data as { shard: string }).shard;
 const itemsOf = (invs: ResultInvocation[]) => invs.map((i) => i.items);

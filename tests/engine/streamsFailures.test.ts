@@ -4,55 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { base64, streamEvent, toAttributeValue } from '../../src/engine/model/streams/streamRecords';
-import { events, item, run, scenario, type Run } from '../helpers/scenario';
+import { events, item } from '../helpers/scenario';
+import { fail, seq, STREAM_FAILURES_QUEUE, streamRun } from '../helpers/streams';
 
-type Mapping = Record<string, unknown>;
-type Records = Array<Record<string, unknown>>;
-
-const Q = 'arn:aws:sqs:us-east-1:123456789012:stream-failures';
+const Q = STREAM_FAILURES_QUEUE;
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:stream-failures';
 const BUCKET = 'arn:aws:s3:::stream-failures';
 
-function streamRun(opts: {
-  type?: 'kinesis' | 'dynamodb';
-  mapping?: Mapping;
-  records: Records;
-  rules?: unknown[];
-  returns?: unknown;
-  denied?: string[];
-}): Run {
-  return run(
-    scenario({
-      function: {
-        FunctionName: 'process-orders',
-        Timeout: 30,
-        behavior: {
-          duration: { distribution: 'fixed', ms: 100 },
-          rules: opts.rules ?? [],
-          ...(opts.returns === undefined ? {} : { returns: opts.returns }),
-        },
-      },
-      sources: [
-        {
-          type: opts.type ?? 'kinesis',
-          id: 'src',
-          stream: { StreamName: 'orders', ShardCount: 1, RetentionPeriodHours: 24 },
-          mapping: { StartingPosition: 'TRIM_HORIZON', ...opts.mapping },
-          records: opts.records,
-        },
-      ],
-      ...(opts.denied ? { simulation: { deniedTargets: opts.denied } } : {}),
-    } as Parameters<typeof scenario>[0]),
-  );
-}
-
-const fail = (...items: string[]) => ({
-  items,
-  result: 'error',
-  error: { errorType: 'Error', errorMessage: 'bad record' },
-});
-const seq = (r: Run, id: string) =>
-  (events(r, 'stream/record-put', id)[0]!.data as { sequenceNumber: string }).sequenceNumber;
 const ten = [{ id: 's', count: 10 }];
 const RBIF = { FunctionResponseTypes: ['ReportBatchItemFailures'] };
 
@@ -328,7 +286,7 @@ describe('§3.4 IteratorAge', () => {
 });
 
 describe('§3.4 tumbling windows', () => {
-  const windowed = (returns: unknown, extra: Mapping = {}) =>
+  const windowed = (returns: unknown, extra: Record<string, unknown> = {}) =>
     streamRun({
       mapping: { TumblingWindowInSeconds: 30, MaximumRetryAttempts: 1, ...extra },
       records: [{ id: 'r', count: 8, everyMs: 5000 }],

@@ -32,7 +32,7 @@ export function PlayerControls() {
         <SkipIndicator />
         <button
           type="button"
-          className="shortcuts-button"
+          className="button-secondary shortcuts-button"
           aria-haspopup="dialog"
           aria-keyshortcuts="?"
           onClick={openHelp}
