@@ -1,6 +1,6 @@
 /**
  * The UI's client of the simulation worker. It owns the worker's life: starts it on first use, matches
- * responses to requests by id, gathers the streamed log, and recovers from a worker that crashes or stops
+ * responses to requests by id, gathers the streamed logs, and recovers from a worker that crashes or stops
  * answering (watchdog) by terminating it and starting a fresh one on the next request. Callers get
  * promises and a `SimulationError` whose message can be shown to the user as is.
  */
@@ -9,9 +9,12 @@ import type { SimEvent } from '../engine/types';
 import {
   isWorkerResponse,
   type ErrorIssue,
-  type RunRequest,
+  type RunSpec,
+  type ScenarioChange,
+  type SimulationRequest,
   type WorkerResponse,
 } from '../protocol/messages';
+import type { Scenario } from '../scenarios/schema';
 
 /** The parts of a Worker the client uses; tests can pass a fake. */
 export interface WorkerLike {
@@ -20,20 +23,30 @@ export interface WorkerLike {
   addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
 }
 
-export interface RunInput {
-  presetId?: string;
-  scenario?: unknown;
-  seed: number;
+/** A preset (by id) or a scenario (any JSON), and a seed. */
+export type RunInput = RunSpec;
+
+/** A run's scenario and seed, then the moment to fork at and the settings to change there. */
+export interface ForkInput extends RunSpec {
+  atMs: number;
+  changes: ScenarioChange[];
 }
 
 export interface RunOutput {
   results: Omit<Results, 'log'>;
   log: SimEvent[];
+  /** The validated scenario the run used (for a fork, the changed one). */
+  scenario: Scenario;
 }
 
-export type SimulationErrorKind = 'rejected' | 'crashed' | 'timeout' | 'protocol' | 'disposed';
+export interface RequestOptions {
+  /** Aborting cancels the request: the worker stops it and the promise rejects with kind 'cancelled'. */
+  signal?: AbortSignal;
+}
 
-/** Why a run did not produce results; `message` is written for the user. */
+export type SimulationErrorKind = 'rejected' | 'crashed' | 'timeout' | 'protocol' | 'disposed' | 'cancelled';
+
+/** Why a request did not produce results; `message` is written for the user. */
 export class SimulationError extends Error {
   override readonly name = 'SimulationError';
   constructor(
@@ -46,24 +59,35 @@ export class SimulationError extends Error {
 }
 
 export interface SimulationClientOptions {
-  /** How long a run may go without any message from the worker before the worker is restarted. */
+  /**
+   * How long the worker may stay silent while requests are pending before it is restarted. A busy worker
+   * sends something at least every WORKER_KEEPALIVE_MS, so this only catches a hung or dead one.
+   */
   timeoutMs?: number;
   createWorker?: () => WorkerLike;
 }
 
 export interface SimulationClient {
-  run(input: RunInput): Promise<RunOutput>;
-  /** Stops the worker; pending runs fail with kind 'disposed'. The client can still be used afterwards. */
+  run(input: RunInput, options?: RequestOptions): Promise<RunOutput>;
+  /** Runs to `atMs`, changes the settings there, and runs on: the output's log is the whole fork's. */
+  fork(input: ForkInput, options?: RequestOptions): Promise<RunOutput>;
+  /** Runs 2 to 4 scenarios or seeds; the outputs are in the order of `inputs`. */
+  compare(inputs: RunInput[], options?: RequestOptions): Promise<RunOutput[]>;
+  /** Stops the worker; pending requests fail with kind 'disposed'. The client can still be used afterwards. */
   dispose(): void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
+/** One request in flight: a log and an output per part (one part unless it is a compare). */
 interface Pending {
-  resolve(output: RunOutput): void;
+  compare: boolean;
+  logs: SimEvent[][];
+  outputs: Array<RunOutput | undefined>;
+  resolve(outputs: RunOutput[]): void;
   reject(error: SimulationError): void;
-  log: SimEvent[];
-  timer: ReturnType<typeof setTimeout>;
+  /** Stops listening to the caller's abort signal. */
+  detach(): void;
 }
 
 function defaultWorker(): WorkerLike {
@@ -73,28 +97,49 @@ function defaultWorker(): WorkerLike {
   });
 }
 
-/** Creates a client; the worker itself starts on the first run. */
+/** Copies the spec's fields into a request, with exactly one of `presetId` or `scenario`. */
+function specOf(input: RunSpec): RunSpec {
+  return input.presetId !== undefined
+    ? { presetId: input.presetId, seed: input.seed }
+    : { scenario: input.scenario, seed: input.seed };
+}
+
+function detailOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Creates a client; the worker itself starts on the first request. */
 export function createSimulationClient(options: SimulationClientOptions = {}): SimulationClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const createWorker = options.createWorker ?? defaultWorker;
   const pending = new Map<number, Pending>();
   let worker: WorkerLike | null = null;
+  let watchdog: ReturnType<typeof setTimeout> | null = null;
   let nextId = 1;
 
-  /** Ends the current worker and fails every pending run; the next run starts a new worker. */
+  /** Ends the current worker and fails every pending request; the next request starts a new worker. */
   function fail(error: SimulationError): void {
     worker?.terminate();
     worker = null;
-    for (const p of pending.values()) {
-      clearTimeout(p.timer);
+    const failed = [...pending.values()];
+    pending.clear();
+    rearm();
+    for (const p of failed) {
+      p.detach();
       p.reject(error);
     }
-    pending.clear();
   }
 
-  function armWatchdog(id: number): ReturnType<typeof setTimeout> {
-    return setTimeout(() => {
-      if (!pending.has(id)) return;
+  /**
+   * The watchdog watches the worker, not each request: any message from it shows it is alive, and a
+   * request queued behind another one must not count as a hang.
+   */
+  function rearm(): void {
+    if (watchdog !== null) clearTimeout(watchdog);
+    watchdog = null;
+    if (pending.size === 0) return;
+    watchdog = setTimeout(() => {
+      watchdog = null;
       const seconds = Math.round(timeoutMs / 100) / 10;
       fail(
         new SimulationError(
@@ -108,9 +153,14 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
   function settle(id: number): Pending | undefined {
     const p = pending.get(id);
     if (!p) return undefined;
-    clearTimeout(p.timer);
     pending.delete(id);
+    p.detach();
+    rearm();
     return p;
+  }
+
+  function broken(id: number, message: string): void {
+    settle(id)?.reject(new SimulationError('protocol', message));
   }
 
   function onResponse(message: WorkerResponse): void {
@@ -120,35 +170,38 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
       fail(new SimulationError('protocol', `The simulation worker could not read a request: ${detail}`));
       return;
     }
+    rearm();
     const p = pending.get(id);
-    if (!p) return; // an answer to a run that already failed or was disposed
-    switch (message.type) {
-      case 'log-batch': {
-        if (message.fromSeq !== p.log.length) {
-          settle(id);
-          p.reject(
-            new SimulationError('protocol', 'Part of the event log went missing on its way from the worker.'),
-          );
-          return;
-        }
-        for (const event of message.events) p.log.push(event);
-        clearTimeout(p.timer);
-        p.timer = armWatchdog(id);
+    if (!p) return; // an answer to a request that already failed, was cancelled or was disposed
+    if (message.type === 'error') {
+      settle(id);
+      p.reject(new SimulationError('rejected', message.message, message.issues ?? []));
+      return;
+    }
+    // A compare's messages name their part; a run's and a fork's must not.
+    const part = message.part ?? 0;
+    const log = p.logs[part];
+    if ((message.part !== undefined) !== p.compare || !log || p.outputs[part]) {
+      broken(id, 'The simulation worker sent part of a result the page did not ask for.');
+      return;
+    }
+    if (message.type === 'log-batch') {
+      if (message.fromSeq !== log.length) {
+        broken(id, 'Part of the event log went missing on its way from the worker.');
         return;
       }
-      case 'results': {
-        settle(id);
-        if (message.logLength !== p.log.length) {
-          p.reject(new SimulationError('protocol', 'The event log arrived incomplete from the worker.'));
-          return;
-        }
-        p.resolve({ results: message.results, log: p.log });
-        return;
-      }
-      case 'error':
-        settle(id);
-        p.reject(new SimulationError('rejected', message.message, message.issues ?? []));
-        return;
+      for (const event of message.events) log.push(event);
+      return;
+    }
+    if (message.logLength !== log.length) {
+      broken(id, 'The event log arrived incomplete from the worker.');
+      return;
+    }
+    p.outputs[part] = { results: message.results, log, scenario: message.scenario };
+    const outputs = p.outputs.filter((o): o is RunOutput => o !== undefined);
+    if (outputs.length === p.outputs.length) {
+      settle(id);
+      p.resolve(outputs);
     }
   }
 
@@ -186,35 +239,80 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     return w;
   }
 
-  return {
-    run(input) {
-      return new Promise<RunOutput>((resolve, reject) => {
-        const id = nextId++;
-        const request: RunRequest = { type: 'run', id, seed: input.seed };
-        if (input.presetId !== undefined) request.presetId = input.presetId;
-        else request.scenario = input.scenario;
-        let w: WorkerLike;
-        try {
-          w = ensureWorker();
-        } catch (e) {
-          const detail = e instanceof Error ? e.message : String(e);
-          reject(new SimulationError('crashed', `The simulation worker could not start (${detail}).`));
-          return;
-        }
-        pending.set(id, { resolve, reject, log: [], timer: armWatchdog(id) });
-        try {
-          w.postMessage(request);
-        } catch (e) {
-          settle(id);
-          const detail = e instanceof Error ? e.message : String(e);
-          reject(
-            new SimulationError(
-              'protocol',
-              `The request could not be sent to the simulation worker (${detail}).`,
-            ),
-          );
-        }
+  /** Tells the worker to stop a request the caller gave up on; a lost cancel only wastes work. */
+  function cancel(id: number): void {
+    const p = settle(id);
+    if (!p) return;
+    try {
+      worker?.postMessage({ type: 'cancel', id });
+    } catch {
+      // The worker is gone or broken; the watchdog or the next request deals with it.
+    }
+    p.reject(new SimulationError('cancelled', 'The run was cancelled.'));
+  }
+
+  /** Sends a request expecting `parts` outputs, and settles when all have arrived or it fails. */
+  function request(
+    build: (id: number) => SimulationRequest,
+    parts: number,
+    signal: AbortSignal | undefined,
+  ): Promise<RunOutput[]> {
+    return new Promise<RunOutput[]>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new SimulationError('cancelled', 'The run was cancelled.'));
+        return;
+      }
+      const id = nextId++;
+      const message = build(id);
+      let w: WorkerLike;
+      try {
+        w = ensureWorker();
+      } catch (e) {
+        reject(new SimulationError('crashed', `The simulation worker could not start (${detailOf(e)}).`));
+        return;
+      }
+      const onAbort = () => cancel(id);
+      pending.set(id, {
+        compare: message.type === 'compare',
+        logs: Array.from({ length: parts }, () => []),
+        outputs: Array.from({ length: parts }, () => undefined),
+        resolve,
+        reject,
+        detach: () => signal?.removeEventListener('abort', onAbort),
       });
+      rearm();
+      try {
+        w.postMessage(message);
+      } catch (e) {
+        settle(id);
+        reject(
+          new SimulationError(
+            'protocol',
+            `The request could not be sent to the simulation worker (${detailOf(e)}).`,
+          ),
+        );
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  return {
+    async run(input, options = {}) {
+      const [output] = await request((id) => ({ type: 'run', id, ...specOf(input) }), 1, options.signal);
+      return output!;
+    },
+    async fork(input, options = {}) {
+      const [output] = await request(
+        (id) => ({ type: 'fork', id, ...specOf(input), atMs: input.atMs, changes: input.changes }),
+        1,
+        options.signal,
+      );
+      return output!;
+    },
+    compare(inputs, options = {}) {
+      const runs = inputs.map(specOf);
+      return request((id) => ({ type: 'compare', id, runs }), inputs.length, options.signal);
     },
     dispose() {
       fail(new SimulationError('disposed', 'The simulation was stopped.'));

@@ -1,39 +1,96 @@
 /**
  * Messages between the UI (through the bridge) and the simulation worker. Plain structured-clone data
  * only: no functions, classes or DOM objects. Every request carries an `id`; every response names the
- * request it answers. A run answers with zero or more `log-batch` messages (in order, contiguous by
- * `fromSeq`) and then exactly one `results` or `error`.
+ * request it answers.
+ *
+ * A `run` or `fork` answers with zero or more `log-batch` messages (in order, contiguous by `fromSeq`)
+ * and then exactly one `results`, or an `error` instead. A `compare` does the same once per run it
+ * compares, each message tagged with that run's `part` (its index in `runs`), and ends with the last
+ * part's `results` or with one `error`. A `cancel` gets no answer: the worker just stops sending
+ * anything for the cancelled request.
+ *
+ * While it works on a request the worker sends a message at least every WORKER_KEEPALIVE_MS (an empty
+ * `log-batch` when nothing new happened), so the bridge's watchdog can tell a busy worker from a hung one.
  */
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
+import type { Scenario } from '../scenarios/schema';
 
-/** How many log events the worker puts in one `log-batch` message. */
-export const LOG_BATCH_SIZE = 500;
+/** The longest the worker stays silent while it has work; a watchdog must allow well more than this. */
+export const WORKER_KEEPALIVE_MS = 250;
 
-/** Run a preset (by id) or a scenario (any JSON; the worker validates it) with a seed. */
-export interface RunRequest {
-  type: 'run';
-  id: number;
+/** How many runs a `compare` request may hold. */
+export const COMPARE_MIN_RUNS = 2;
+export const COMPARE_MAX_RUNS = 4;
+
+/** What to simulate: a preset (by id) or a scenario (any JSON; the worker validates it), and a seed. */
+export interface RunSpec {
   presetId?: string;
   scenario?: unknown;
   seed: number;
 }
 
-export type WorkerRequest = RunRequest;
+/** Run one scenario with a seed ("set seed" is a run with another seed). */
+export interface RunRequest extends RunSpec {
+  type: 'run';
+  id: number;
+}
 
-/** The run's results, without the log (the log arrives in `log-batch` messages first). */
+/**
+ * One setting to change at a fork: `path` is a dot path into the validated scenario, e.g.
+ * `function.EventInvokeConfig.MaximumRetryAttempts` or `sources.0.mapping.BatchSize` (`sources[0]` works
+ * too). `value` undefined removes the setting, so its default applies.
+ */
+export interface ScenarioChange {
+  path: string;
+  value: unknown;
+}
+
+/** Run a scenario to `atMs`, change some settings there, and run the changed scenario to the end. */
+export interface ForkRequest extends RunSpec {
+  type: 'fork';
+  id: number;
+  atMs: number;
+  changes: ScenarioChange[];
+}
+
+/** Run several scenarios (or one with several seeds) to compare them. */
+export interface CompareRequest {
+  type: 'compare';
+  id: number;
+  runs: RunSpec[];
+}
+
+/** Stop working on an earlier request (superseded or abandoned); nothing more is sent for it. */
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+export type WorkerRequest = RunRequest | ForkRequest | CompareRequest | CancelRequest;
+
+/** The requests that produce logs and results. */
+export type SimulationRequest = RunRequest | ForkRequest | CompareRequest;
+
+/** One run's results, without the log (the log arrives in `log-batch` messages first). */
 export interface ResultsResponse {
   type: 'results';
   id: number;
+  /** For a `compare`: which of its runs this is. Absent for `run` and `fork`. */
+  part?: number;
   results: Omit<Results, 'log'>;
+  /** The validated scenario the run used (defaults filled in; for a fork, the changed one). */
+  scenario: Scenario;
   /** How many log events were sent before this message, so the receiver can check it has them all. */
   logLength: number;
 }
 
-/** A slice of the event log: `events[0].seq === fromSeq`, and batches arrive in order. */
+/** A slice of one run's event log: `events[0].seq === fromSeq`, and batches arrive in order. */
 export interface LogBatchResponse {
   type: 'log-batch';
   id: number;
+  /** For a `compare`: which of its runs this is. Absent for `run` and `fork`. */
+  part?: number;
   fromSeq: number;
   events: SimEvent[];
 }
@@ -44,7 +101,7 @@ export interface ErrorIssue {
   message: string;
 }
 
-/** The request failed: unknown preset, invalid scenario, bad seed, or the engine threw. */
+/** The request failed: unknown preset, invalid scenario or change, bad seed, or the engine threw. */
 export interface ErrorResponse {
   type: 'error';
   /** The request's id, or null when the request itself could not be read. */
@@ -63,19 +120,62 @@ function isRequestId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-/** True for a well-formed run request: an id, a seed, and exactly one of `presetId` or `scenario`. */
-export function isRunRequest(value: unknown): value is RunRequest {
-  if (!isRecord(value) || value.type !== 'run' || !isRequestId(value.id)) return false;
-  if (typeof value.seed !== 'number') return false;
+/** A part index is absent, or a whole number ≥ 0. */
+function isPart(value: unknown): boolean {
+  return value === undefined || isRequestId(value);
+}
+
+/** A seed, and exactly one of `presetId` (a string) or `scenario`. The worker checks the seed's range. */
+function isRunSpec(value: unknown): value is RunSpec {
+  if (!isRecord(value) || typeof value.seed !== 'number') return false;
   if (value.presetId !== undefined && typeof value.presetId !== 'string') return false;
   const hasPreset = typeof value.presetId === 'string';
   const hasScenario = value.scenario !== undefined;
   return hasPreset !== hasScenario;
 }
 
+/** True for a well-formed run request: an id, a seed, and exactly one of `presetId` or `scenario`. */
+export function isRunRequest(value: unknown): value is RunRequest {
+  return isRecord(value) && value.type === 'run' && isRequestId(value.id) && isRunSpec(value);
+}
+
+/** True for `{path: string, value}`; whether the path exists is the worker's to say. */
+export function isScenarioChange(value: unknown): value is ScenarioChange {
+  return isRecord(value) && typeof value.path === 'string';
+}
+
+/** True for a well-formed fork request: a run request's fields, a time `atMs` and a list of changes. */
+export function isForkRequest(value: unknown): value is ForkRequest {
+  return (
+    isRecord(value) &&
+    value.type === 'fork' &&
+    isRequestId(value.id) &&
+    isRunSpec(value) &&
+    typeof value.atMs === 'number' &&
+    Array.isArray(value.changes) &&
+    value.changes.every(isScenarioChange)
+  );
+}
+
+/** True for a well-formed compare request; how many runs it may hold is the worker's to say. */
+export function isCompareRequest(value: unknown): value is CompareRequest {
+  return (
+    isRecord(value) &&
+    value.type === 'compare' &&
+    isRequestId(value.id) &&
+    Array.isArray(value.runs) &&
+    value.runs.every(isRunSpec)
+  );
+}
+
+/** True for a cancel request. */
+export function isCancelRequest(value: unknown): value is CancelRequest {
+  return isRecord(value) && value.type === 'cancel' && isRequestId(value.id);
+}
+
 /** True for any request the worker understands. */
 export function isWorkerRequest(value: unknown): value is WorkerRequest {
-  return isRunRequest(value);
+  return isRunRequest(value) || isForkRequest(value) || isCompareRequest(value) || isCancelRequest(value);
 }
 
 /** True for any response the worker may send. */
@@ -83,9 +183,20 @@ export function isWorkerResponse(value: unknown): value is WorkerResponse {
   if (!isRecord(value)) return false;
   switch (value.type) {
     case 'results':
-      return isRequestId(value.id) && isRecord(value.results) && typeof value.logLength === 'number';
+      return (
+        isRequestId(value.id) &&
+        isPart(value.part) &&
+        isRecord(value.results) &&
+        isRecord(value.scenario) &&
+        typeof value.logLength === 'number'
+      );
     case 'log-batch':
-      return isRequestId(value.id) && typeof value.fromSeq === 'number' && Array.isArray(value.events);
+      return (
+        isRequestId(value.id) &&
+        isPart(value.part) &&
+        typeof value.fromSeq === 'number' &&
+        Array.isArray(value.events)
+      );
     case 'error':
       return (
         (value.id === null || isRequestId(value.id)) &&

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_BATCH_SIZE, isRunRequest, isWorkerRequest, isWorkerResponse } from '../../src/protocol/messages';
+import {
+  isCancelRequest,
+  isCompareRequest,
+  isForkRequest,
+  isRunRequest,
+  isWorkerRequest,
+  isWorkerResponse,
+} from '../../src/protocol/messages';
 
 const RUN_PRESET = { type: 'run', id: 1, presetId: 'sync-success', seed: 1 };
 const RUN_SCENARIO = { type: 'run', id: 2, scenario: { id: 'x' }, seed: 0 };
@@ -8,6 +15,7 @@ const RESULTS = {
   type: 'results',
   id: 1,
   results: { scenario: 'sync-success', seed: 1, endMs: 0, items: [], invocations: [], metrics: {} },
+  scenario: { id: 'sync-success', function: {}, sources: [] },
   logLength: 0,
 };
 const LOG_BATCH = {
@@ -25,12 +33,6 @@ function withField(base: Record<string, unknown>, key: string, value: unknown): 
   else copy[key] = value;
   return copy;
 }
-
-describe('LOG_BATCH_SIZE', () => {
-  it('is a positive whole number', () => {
-    expect(Number.isInteger(LOG_BATCH_SIZE) && LOG_BATCH_SIZE > 0).toBe(true);
-  });
-});
 
 describe('isRunRequest / isWorkerRequest', () => {
   it.each([
@@ -79,6 +81,8 @@ describe('isWorkerResponse', () => {
     ['results', RESULTS],
     ['results with a long log', { ...RESULTS, logLength: 15_000 }],
     ['a log batch', LOG_BATCH],
+    ['a log batch of a compare part', { ...LOG_BATCH, part: 3 }],
+    ['results of a compare part', { ...RESULTS, part: 0 }],
     ['an empty log batch', { ...LOG_BATCH, events: [] }],
     ['an error for a request', ERROR],
     ['an error for an unreadable request (id null)', { ...ERROR, id: null }],
@@ -107,6 +111,9 @@ describe('isWorkerResponse', () => {
     ['results whose results is null', { ...RESULTS, results: null }],
     ['results without logLength', withField(RESULTS, 'logLength', undefined)],
     ['results with a string logLength', { ...RESULTS, logLength: '0' }],
+    ['results without the scenario', withField(RESULTS, 'scenario', undefined)],
+    ['results whose scenario is a string', { ...RESULTS, scenario: 'sync-success' }],
+    ['results with a fractional part', { ...RESULTS, part: 0.5 }],
     // log-batch
     ['a batch without an id', withField(LOG_BATCH, 'id', undefined)],
     ['a batch with a fractional id', { ...LOG_BATCH, id: 0.5 }],
@@ -114,6 +121,8 @@ describe('isWorkerResponse', () => {
     ['a batch with a string fromSeq', { ...LOG_BATCH, fromSeq: '0' }],
     ['a batch without events', withField(LOG_BATCH, 'events', undefined)],
     ['a batch whose events is an object', { ...LOG_BATCH, events: { 0: LOG_BATCH.events[0] } }],
+    ['a batch with a negative part', { ...LOG_BATCH, part: -1 }],
+    ['a batch with a string part', { ...LOG_BATCH, part: '1' }],
     // error
     ['an error without an id', withField(ERROR, 'id', undefined)],
     ['an error with a string id', { ...ERROR, id: 'x' }],
@@ -126,5 +135,90 @@ describe('isWorkerResponse', () => {
   it('rejects an error whose issues is not an array', () => {
     // `issues?: ErrorIssue[]`: the client passes it on to the page as is.
     expect(isWorkerResponse({ ...ERROR, issues: 'function.Timeout is wrong' })).toBe(false);
+  });
+});
+
+const FORK = {
+  type: 'fork',
+  id: 4,
+  presetId: 'default',
+  seed: 1,
+  atMs: 5000,
+  changes: [{ path: 'function.EventInvokeConfig.MaximumRetryAttempts', value: 0 }],
+};
+const COMPARE = {
+  type: 'compare',
+  id: 5,
+  runs: [
+    { presetId: 'default', seed: 1 },
+    { scenario: { id: 'x' }, seed: 2 },
+  ],
+};
+
+describe('isForkRequest', () => {
+  it.each([
+    ['a preset fork', FORK],
+    ['a scenario fork', { ...withField(FORK, 'presetId', undefined), scenario: { id: 'x' } }],
+    ['a fork with no changes', { ...FORK, changes: [] }],
+    ['a change that removes a setting (no value)', { ...FORK, changes: [{ path: 'function.Timeout' }] }],
+    ['a fork point the worker will reject itself', { ...FORK, atMs: -5 }],
+  ])('accepts %s', (_name, message) => {
+    expect(isForkRequest(message)).toBe(true);
+    expect(isWorkerRequest(message)).toBe(true);
+  });
+
+  it.each([
+    ['no atMs', withField(FORK, 'atMs', undefined)],
+    ['a string atMs', { ...FORK, atMs: '5000' }],
+    ['no changes', withField(FORK, 'changes', undefined)],
+    ['changes as an object', { ...FORK, changes: { 'function.Timeout': 3 } }],
+    ['a change without a path', { ...FORK, changes: [{ value: 3 }] }],
+    ['a change whose path is an array', { ...FORK, changes: [{ path: ['function', 'Timeout'], value: 3 }] }],
+    ['a change that is null', { ...FORK, changes: [null] }],
+    ['neither presetId nor scenario', withField(FORK, 'presetId', undefined)],
+    ['both presetId and scenario', { ...FORK, scenario: {} }],
+    ['no seed', withField(FORK, 'seed', undefined)],
+    ['a bad id', { ...FORK, id: -4 }],
+  ])('rejects %s', (_name, message) => {
+    expect(isForkRequest(message)).toBe(false);
+    expect(isWorkerRequest(message)).toBe(false);
+  });
+});
+
+describe('isCompareRequest', () => {
+  it.each([
+    ['two runs', COMPARE],
+    ['a count the worker will reject itself (one run)', { ...COMPARE, runs: [COMPARE.runs[0]] }],
+  ])('accepts %s', (_name, message) => {
+    expect(isCompareRequest(message)).toBe(true);
+    expect(isWorkerRequest(message)).toBe(true);
+  });
+
+  it.each([
+    ['no runs', withField(COMPARE, 'runs', undefined)],
+    ['runs as an object', { ...COMPARE, runs: { 0: COMPARE.runs[0] } }],
+    ['a run without a seed', { ...COMPARE, runs: [COMPARE.runs[0], { presetId: 'default' }] }],
+    ['a run with both sources', { ...COMPARE, runs: [{ presetId: 'default', scenario: {}, seed: 1 }] }],
+    ['a run that is a string', { ...COMPARE, runs: ['default'] }],
+    ['no id', withField(COMPARE, 'id', undefined)],
+  ])('rejects %s', (_name, message) => {
+    expect(isCompareRequest(message)).toBe(false);
+    expect(isWorkerRequest(message)).toBe(false);
+  });
+});
+
+describe('isCancelRequest', () => {
+  it('accepts a cancel with an id', () => {
+    expect(isCancelRequest({ type: 'cancel', id: 3 })).toBe(true);
+    expect(isWorkerRequest({ type: 'cancel', id: 3 })).toBe(true);
+  });
+
+  it.each([
+    ['no id', { type: 'cancel' }],
+    ['a null id', { type: 'cancel', id: null }],
+    ['a string id', { type: 'cancel', id: '3' }],
+  ])('rejects %s', (_name, message) => {
+    expect(isCancelRequest(message)).toBe(false);
+    expect(isWorkerRequest(message)).toBe(false);
   });
 });

@@ -4,123 +4,18 @@ import {
   SimulationError,
   createSimulationClient,
   type RunOutput,
-  type SimulationClientOptions,
-  type WorkerLike,
 } from '../../src/bridge/simulationClient';
-import type { SimEvent } from '../../src/engine/types';
-import type { RunRequest, WorkerResponse } from '../../src/protocol/messages';
-
-type Listener = (event: Event) => void;
-type EventType = 'message' | 'messageerror' | 'error';
-
-/** A Worker stand-in: records what the client posts and lets the test send messages and errors back. */
-class FakeWorker implements WorkerLike {
-  readonly posted: unknown[] = [];
-  terminated = false;
-  private readonly listeners = new Map<EventType, Listener[]>();
-
-  postMessage(message: unknown): void {
-    this.posted.push(message);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  addEventListener(type: EventType, listener: Listener): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-
-  private dispatch(type: EventType, event: object): void {
-    for (const listener of this.listeners.get(type) ?? []) listener(event as Event);
-  }
-
-  /** The requests the client has posted. */
-  get requests(): RunRequest[] {
-    return this.posted as RunRequest[];
-  }
-
-  /** The id of the last request posted. */
-  get lastId(): number {
-    const last = this.requests.at(-1);
-    if (!last) throw new Error('nothing posted yet');
-    return last.id;
-  }
-
-  reply(message: WorkerResponse | Record<string, unknown>): void {
-    this.dispatch('message', { data: message });
-  }
-
-  crash(message = 'Uncaught ReferenceError: x is not defined'): { preventDefault: () => void } {
-    const event = { message, preventDefault: vi.fn() };
-    this.dispatch('error', event);
-    return event;
-  }
-
-  messageError(): void {
-    this.dispatch('messageerror', {});
-  }
-}
-
-function event(seq: number, type = 'item/arrived'): SimEvent {
-  return { seq, t: seq * 10, type, rule: '§1.1' };
-}
-
-function events(from: number, count: number): SimEvent[] {
-  return Array.from({ length: count }, (_, i) => event(from + i));
-}
-
-const RESULTS = {
-  scenario: 'sync-success',
-  seed: 1,
-  endMs: 370,
-  items: [],
-  invocations: [],
-  metrics: {} as never,
-};
-
-/** A client whose workers are fakes; `workers` lists every worker it created, oldest first. */
-function setup(options: Omit<SimulationClientOptions, 'createWorker'> = {}) {
-  const workers: FakeWorker[] = [];
-  const createWorker = vi.fn(() => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w;
-  });
-  const client = createSimulationClient({ ...options, createWorker });
-  const current = () => {
-    const w = workers.at(-1);
-    if (!w) throw new Error('no worker yet');
-    return w;
-  };
-  return { client, workers, createWorker, current };
-}
-
-/** Tracks whether a promise has settled, without awaiting it. */
-function track<T>(promise: Promise<T>) {
-  const state: { settled: boolean; value?: T; error?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(state, { settled: true, value }),
-    (error: unknown) => Object.assign(state, { settled: true, error }),
-  );
-  return state;
-}
-
-/** Lets a run the test does not await fail without an unhandled rejection. */
-function quiet(run: Promise<unknown>): void {
-  run.catch(() => undefined);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SimulationError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the run to fail, but it resolved');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SimulationError);
-  return error as SimulationError;
-}
+import {
+  FakeWorker,
+  RESULTS,
+  SCENARIO,
+  event,
+  events,
+  quiet,
+  rejection,
+  setup,
+  track,
+} from './clientHarness';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -149,7 +44,13 @@ describe('simulation client: a run', () => {
     const { client, createWorker, current } = setup();
     for (let i = 0; i < 3; i++) {
       const p = client.run({ presetId: 'sync-success', seed: i });
-      current().reply({ type: 'results', id: current().lastId, results: RESULTS, logLength: 0 });
+      current().reply({
+        type: 'results',
+        id: current().lastId,
+        results: RESULTS,
+        scenario: SCENARIO,
+        logLength: 0,
+      });
       await p;
     }
     expect(createWorker).toHaveBeenCalledTimes(1);
@@ -165,9 +66,10 @@ describe('simulation client: a run', () => {
     w.reply({ type: 'log-batch', id, fromSeq: 3, events: events(3, 2) });
     w.reply({ type: 'log-batch', id, fromSeq: 5, events: [] });
     w.reply({ type: 'log-batch', id, fromSeq: 5, events: events(5, 1) });
-    w.reply({ type: 'results', id, results: RESULTS, logLength: 6 });
+    w.reply({ type: 'results', id, results: RESULTS, scenario: SCENARIO, logLength: 6 });
     const out: RunOutput = await p;
     expect(out.results).toEqual(RESULTS);
+    expect(out.scenario).toEqual(SCENARIO);
     expect(out.log.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(out.log[4]).toEqual(event(4));
   });
@@ -175,8 +77,14 @@ describe('simulation client: a run', () => {
   it('resolves a run with an empty log', async () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
-    current().reply({ type: 'results', id: current().lastId, results: RESULTS, logLength: 0 });
-    await expect(p).resolves.toEqual({ results: RESULTS, log: [] });
+    current().reply({
+      type: 'results',
+      id: current().lastId,
+      results: RESULTS,
+      scenario: SCENARIO,
+      logLength: 0,
+    });
+    await expect(p).resolves.toEqual({ results: RESULTS, log: [], scenario: SCENARIO });
   });
 
   it('an error response rejects the run with the worker’s message and issues, and keeps the worker', async () => {
@@ -237,7 +145,7 @@ describe('simulation client: a broken log', () => {
     const p = client.run({ presetId: 'sync-success', seed: 1 });
     const id = current().lastId;
     current().reply({ type: 'log-batch', id, fromSeq: 0, events: events(0, 2) });
-    current().reply({ type: 'results', id, results: RESULTS, logLength: 3 });
+    current().reply({ type: 'results', id, results: RESULTS, scenario: SCENARIO, logLength: 3 });
     const error = await rejection(p);
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/incomplete/);
@@ -253,9 +161,9 @@ describe('simulation client: a broken log', () => {
     await rejection(a);
     // Late messages for the failed run are ignored and do not leak into the other run.
     current().reply({ type: 'log-batch', id: idA, fromSeq: 0, events: events(0, 4) });
-    current().reply({ type: 'results', id: idA, results: RESULTS, logLength: 4 });
+    current().reply({ type: 'results', id: idA, results: RESULTS, scenario: SCENARIO, logLength: 4 });
     current().reply({ type: 'log-batch', id: idB, fromSeq: 0, events: events(0, 1) });
-    current().reply({ type: 'results', id: idB, results: RESULTS, logLength: 1 });
+    current().reply({ type: 'results', id: idB, results: RESULTS, scenario: SCENARIO, logLength: 1 });
     expect((await b).log).toEqual([event(0)]);
     expect(current().terminated).toBe(false);
     expect(createWorker).toHaveBeenCalledTimes(1);
@@ -319,7 +227,7 @@ describe('simulation client: a crashed worker', () => {
     expect(fresh).not.toBe(workers[0]);
     expect(fresh.requests).toHaveLength(1);
     expect(fresh.requests[0]).toMatchObject({ presetId: 'sync-success', seed: 3 });
-    fresh.reply({ type: 'results', id: fresh.lastId, results: RESULTS, logLength: 0 });
+    fresh.reply({ type: 'results', id: fresh.lastId, results: RESULTS, scenario: SCENARIO, logLength: 0 });
     await expect(c).resolves.toMatchObject({ log: [] });
   });
 
@@ -342,11 +250,11 @@ describe('simulation client: a crashed worker', () => {
     const fresh = current();
     // The old worker answers late, even with the new run's id: none of it reaches the new run.
     workers[0]!.reply({ type: 'log-batch', id: fresh.lastId, fromSeq: 0, events: events(0, 3) });
-    workers[0]!.reply({ type: 'results', id: oldId, results: RESULTS, logLength: 0 });
+    workers[0]!.reply({ type: 'results', id: oldId, results: RESULTS, scenario: SCENARIO, logLength: 0 });
     workers[0]!.crash();
     expect(fresh.terminated).toBe(false);
-    fresh.reply({ type: 'results', id: fresh.lastId, results: RESULTS, logLength: 0 });
-    await expect(b).resolves.toEqual({ results: RESULTS, log: [] });
+    fresh.reply({ type: 'results', id: fresh.lastId, results: RESULTS, scenario: SCENARIO, logLength: 0 });
+    await expect(b).resolves.toEqual({ results: RESULTS, log: [], scenario: SCENARIO });
   });
 
   it('a worker that cannot be created rejects the run, and the next run tries again', async () => {
@@ -430,7 +338,7 @@ describe('simulation client: watchdog', () => {
     expect(state.settled).toBe(false);
     expect(w.terminated).toBe(false);
     await vi.advanceTimersByTimeAsync(900);
-    w.reply({ type: 'results', id, results: RESULTS, logLength: 20 });
+    w.reply({ type: 'results', id, results: RESULTS, scenario: SCENARIO, logLength: 20 });
     await vi.advanceTimersByTimeAsync(0);
     expect(state.error).toBeUndefined();
     expect(state.value?.log).toHaveLength(20);
@@ -457,7 +365,13 @@ describe('simulation client: watchdog', () => {
     vi.useFakeTimers();
     const { client, current } = setup({ timeoutMs: 1000 });
     const p = client.run({ presetId: 'sync-success', seed: 1 });
-    current().reply({ type: 'results', id: current().lastId, results: RESULTS, logLength: 0 });
+    current().reply({
+      type: 'results',
+      id: current().lastId,
+      results: RESULTS,
+      scenario: SCENARIO,
+      logLength: 0,
+    });
     await p;
     const q = client.run({ presetId: 'sync-success', seed: 2 });
     current().reply({ type: 'error', id: current().lastId, message: 'no' });
@@ -479,8 +393,20 @@ describe('simulation client: several runs', () => {
     w.reply({ type: 'log-batch', id: olderId, fromSeq: 0, events: events(0, 3) });
     w.reply({ type: 'log-batch', id: newerId, fromSeq: 0, events: [event(0, 'sync/invoke-requested')] });
     w.reply({ type: 'log-batch', id: olderId, fromSeq: 3, events: events(3, 1) });
-    w.reply({ type: 'results', id: newerId, results: { ...RESULTS, seed: 2 }, logLength: 1 });
-    w.reply({ type: 'results', id: olderId, results: { ...RESULTS, seed: 1 }, logLength: 4 });
+    w.reply({
+      type: 'results',
+      id: newerId,
+      results: { ...RESULTS, seed: 2 },
+      scenario: SCENARIO,
+      logLength: 1,
+    });
+    w.reply({
+      type: 'results',
+      id: olderId,
+      results: { ...RESULTS, seed: 1 },
+      scenario: SCENARIO,
+      logLength: 4,
+    });
     const [o, n] = await Promise.all([older, newer]);
     expect(n.results.seed).toBe(2);
     expect(n.log).toEqual([event(0, 'sync/invoke-requested')]);
@@ -492,10 +418,10 @@ describe('simulation client: several runs', () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
     const id = current().lastId;
-    current().reply({ type: 'results', id: id + 100, results: RESULTS, logLength: 0 });
+    current().reply({ type: 'results', id: id + 100, results: RESULTS, scenario: SCENARIO, logLength: 0 });
     current().reply({ type: 'error', id: id + 100, message: 'not yours' });
-    current().reply({ type: 'results', id, results: RESULTS, logLength: 0 });
-    await expect(p).resolves.toEqual({ results: RESULTS, log: [] });
+    current().reply({ type: 'results', id, results: RESULTS, scenario: SCENARIO, logLength: 0 });
+    await expect(p).resolves.toEqual({ results: RESULTS, log: [], scenario: SCENARIO });
   });
 });
 
@@ -527,7 +453,13 @@ describe('simulation client: dispose', () => {
     client.dispose();
     const p = client.run({ presetId: 'sync-success', seed: 2 });
     expect(createWorker).toHaveBeenCalledTimes(2);
-    current().reply({ type: 'results', id: current().lastId, results: RESULTS, logLength: 0 });
+    current().reply({
+      type: 'results',
+      id: current().lastId,
+      results: RESULTS,
+      scenario: SCENARIO,
+      logLength: 0,
+    });
     await expect(p).resolves.toMatchObject({ log: [] });
   });
 });

@@ -1,120 +1,90 @@
-/**
- * The real worker module, run in-process: `simulation.worker.ts` registers its message handler on `self`
- * when it is imported, so each test stubs `self` with a fake scope before a fresh dynamic import.
- */
+/** The worker module, run in-process (see workerScope.ts): runs, streaming, bad requests, cancel. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSimulationClient, type WorkerLike } from '../../src/bridge/simulationClient';
-import { createSimulation } from '../../src/engine/simulation';
-import type { SimEvent } from '../../src/engine/types';
-import {
-  LOG_BATCH_SIZE,
-  isWorkerResponse,
-  type LogBatchResponse,
-  type ResultsResponse,
-  type WorkerResponse,
-} from '../../src/protocol/messages';
-import { getPreset } from '../../src/scenarios/presets';
-
-type MessageListener = (event: MessageEvent) => void;
-
-/** A stand-in for the worker global: collects what the worker posts and delivers requests to it. */
-class FakeScope {
-  readonly posted: unknown[] = [];
-  private readonly listeners: MessageListener[] = [];
-  /** Called for each posted message (after it is recorded). */
-  onPost: ((message: unknown) => void) | null = null;
-
-  postMessage(message: unknown): void {
-    const copy = structuredClone(message);
-    this.posted.push(copy);
-    this.onPost?.(copy);
-  }
-
-  addEventListener(type: string, listener: MessageListener): void {
-    if (type === 'message') this.listeners.push(listener);
-  }
-
-  get listenerCount(): number {
-    return this.listeners.length;
-  }
-
-  send(data: unknown): void {
-    const event = { data: structuredClone(data) } as MessageEvent;
-    for (const listener of this.listeners) listener(event);
-  }
-
-  get responses(): WorkerResponse[] {
-    return this.posted as WorkerResponse[];
-  }
-}
-
-/** Imports a fresh copy of the worker module bound to a new fake scope. */
-async function loadWorker(): Promise<FakeScope> {
-  const scope = new FakeScope();
-  vi.stubGlobal('self', scope);
-  vi.resetModules();
-  await import('../../src/worker/simulation.worker');
-  return scope;
-}
+import { isWorkerResponse, type ErrorResponse, type ResultsResponse } from '../../src/protocol/messages';
+import { getPreset, presetSource } from '../../src/scenarios/presets';
+import { mustValidate } from '../../src/scenarios/validate';
+import { answered, directRun, loadWorker, reassemble } from './workerScope';
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function directRun(presetId: string, seed: number) {
-  const sim = createSimulation(getPreset(presetId)!, { seed });
-  sim.run();
-  return { log: [...sim.log()], results: sim.results() };
+/** A preset with `simulation.untilSeconds` set, as a user's scenario JSON. */
+function until(presetId: string, untilSeconds: number): Record<string, unknown> {
+  const source = structuredClone(presetSource(presetId)) as unknown as Record<string, unknown>;
+  return { ...source, simulation: { ...(source.simulation as object), untilSeconds } };
 }
 
-describe('the worker module (in-process)', () => {
-  it('registers one message listener on self when imported', async () => {
+describe('the worker module (in-process): runs', () => {
+  it('registers one message listener on self when imported, and posts nothing', async () => {
     const scope = await loadWorker();
     expect(scope.listenerCount).toBe(1);
     expect(scope.posted).toEqual([]);
   });
 
-  it('runs sync-success: log batches first, then results whose logLength matches', async () => {
+  it('runs sync-success: log batches first, then results with the validated scenario', async () => {
     const scope = await loadWorker();
     scope.send({ type: 'run', id: 1, presetId: 'sync-success', seed: 1 });
-    const messages = scope.responses;
-    expect(messages.length).toBeGreaterThanOrEqual(2);
+    const messages = await answered(scope, 1);
+    expect(messages).toEqual(scope.responses);
     for (const m of messages) expect(isWorkerResponse(m), JSON.stringify(m).slice(0, 80)).toBe(true);
-    for (const m of messages) expect(m.id).toBe(1);
+    for (const m of messages) expect(m).not.toHaveProperty('part');
 
-    const batches = messages.slice(0, -1) as LogBatchResponse[];
-    const last = messages.at(-1) as ResultsResponse;
-    expect(batches.every((m) => m.type === 'log-batch')).toBe(true);
-    expect(last.type).toBe('results');
-
-    const log: SimEvent[] = batches.flatMap((b) => b.events);
-    expect(last.logLength).toBe(log.length);
-    expect(batches[0]!.fromSeq).toBe(0);
-    for (const b of batches) expect(b.events[0]!.seq).toBe(b.fromSeq);
-
-    const direct = directRun('sync-success', 1);
+    const { log, last } = reassemble(messages);
+    const direct = directRun(getPreset('sync-success')!, 1);
     expect(log).toEqual(direct.log);
     expect(last.results).toEqual(direct.results);
     expect(last.results).not.toHaveProperty('log');
     expect(last.results.items[0]!.outcome).toBe('succeeded');
+    expect(last.scenario).toEqual(getPreset('sync-success'));
   });
 
-  it('splits a long log into contiguous batches of LOG_BATCH_SIZE', async () => {
+  it.each([
+    ['default', 1],
+    ['async-retries-exhausted', 3],
+    ['burst-scaling', 1],
+    ['sqs-partial-batch-failure', 2],
+    ['kinesis-bisect', 5],
+    ['cold-and-warm', 9],
+  ])('streams %s (seed %d) with exactly the log and results of Simulation.run()', async (presetId, seed) => {
     const scope = await loadWorker();
+    scope.send({ type: 'run', id: 7, presetId, seed });
+    const { log, last } = reassemble(await answered(scope, 7));
+    const direct = directRun(getPreset(presetId)!, seed);
+    expect(log).toEqual(direct.log);
+    expect(last.results).toEqual(direct.results);
+  });
+
+  it.each([
+    ['async-retries-exhausted', 100, 'stops between the retries'],
+    ['cold-and-warm', 3600, 'reaps idle environments up to the limit'],
+    ['burst-scaling', 2, 'stops mid-burst'],
+  ])('honours simulation.untilSeconds like run() does: %s at %d s %s', async (presetId, seconds) => {
+    const scope = await loadWorker();
+    const scenario = until(presetId, seconds);
+    scope.send({ type: 'run', id: 8, scenario, seed: 4 });
+    const { log, last } = reassemble(await answered(scope, 8));
+    const direct = directRun(mustValidate(scenario), 4);
+    expect(log).toEqual(direct.log);
+    expect(last.results).toEqual(direct.results);
+    expect(last.scenario.simulation.untilSeconds).toBe(seconds);
+    expect(log.every((e) => e.t <= seconds * 1000)).toBe(true);
+  });
+
+  it('paces a long log: contiguous batches, each (but the final flush) at least a frame after the last', async () => {
+    const scope = await loadWorker();
+    const times: number[] = [];
+    scope.onPost = () => times.push(performance.now());
     scope.send({ type: 'run', id: 9, presetId: 'burst-scaling', seed: 1 });
-    const messages = scope.responses;
-    const batches = messages.filter((m): m is LogBatchResponse => m.type === 'log-batch');
-    const results = messages.at(-1) as ResultsResponse;
-    expect(results.type).toBe('results');
-    expect(batches.length).toBe(Math.ceil(results.logLength / LOG_BATCH_SIZE));
+    const messages = await answered(scope, 9);
+    const { log } = reassemble(messages);
+    expect(log).toHaveLength(15_000);
+    const batches = messages.filter((m) => m.type === 'log-batch');
     expect(batches.length).toBeGreaterThan(1);
-    let expected = 0;
-    for (const [i, b] of batches.entries()) {
-      expect(b.fromSeq).toBe(expected);
-      if (i < batches.length - 1) expect(b.events).toHaveLength(LOG_BATCH_SIZE);
-      expected += b.events.length;
-    }
-    expect(expected).toBe(results.logLength);
+    expect(batches.length).toBeLessThan(200);
+    // Every batch but the final flush waited for a frame (the clock is read just after the worker's own).
+    const gaps = times.slice(1, -2).map((t, i) => t - times[i]!);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(15);
   });
 
   it('runs a scenario given as JSON, and reports an invalid one with its issues', async () => {
@@ -126,22 +96,23 @@ describe('the worker module (in-process)', () => {
       sources: [{ type: 'sync', id: 'c', caller: 'direct', requests: [{ id: 'a', atMs: 0 }] }],
     };
     scope.send({ type: 'run', id: 2, scenario, seed: 5 });
-    const last = scope.responses.at(-1) as ResultsResponse;
+    const last = (await answered(scope, 2)).at(-1) as ResultsResponse;
     expect(last).toMatchObject({ type: 'results', id: 2 });
     expect(last.results.scenario).toBe('mine');
     expect(last.results.seed).toBe(5);
+    // The scenario comes back validated, defaults filled in.
+    expect(last.scenario).toEqual(mustValidate(scenario));
+    expect(last.scenario.function.Timeout).toBe(3);
 
     scope.send({ type: 'run', id: 3, scenario: { id: 'broken', function: { Timeout: -1 } }, seed: 1 });
-    const error = scope.responses.at(-1)!;
+    expect(scope.for(3)).toHaveLength(1);
+    const error = scope.for(3)[0] as ErrorResponse;
     expect(error.type).toBe('error');
-    if (error.type !== 'error') return;
-    expect(error.id).toBe(3);
     expect(error.message).toMatch(/^The scenario is not valid \(\d+ errors?\)\.$/);
-    expect(error.issues?.length).toBeGreaterThan(0);
-    expect(error.issues?.[0]).toEqual({ path: expect.any(String), message: expect.any(String) });
+    expect(error.issues).toContainEqual({ path: 'function.Timeout', message: expect.stringMatching(/-1/) });
   });
 
-  it('answers an unknown preset with an error for that request, and nothing else', async () => {
+  it('answers an unknown preset with an error for that request, at once and nothing else', async () => {
     const scope = await loadWorker();
     scope.send({ type: 'run', id: 4, presetId: 'no-such-preset', seed: 1 });
     expect(scope.responses).toEqual([
@@ -152,9 +123,21 @@ describe('the worker module (in-process)', () => {
   it.each([-1, 1.5, 2 ** 32, Number.NaN])('answers a bad seed (%d) with an error', async (seed) => {
     const scope = await loadWorker();
     scope.send({ type: 'run', id: 5, presetId: 'sync-success', seed });
-    expect(scope.responses).toHaveLength(1);
-    expect(scope.responses[0]).toMatchObject({ type: 'error', id: 5 });
-    expect((scope.responses[0] as { message: string }).message).toMatch(/seed must be a whole number/);
+    expect(scope.responses).toEqual([
+      { type: 'error', id: 5, message: `The seed must be a whole number from 0 to 4294967295; got ${seed}.` },
+    ]);
+  });
+
+  it('"set seed": the same preset with another seed is another run, recorded in its results', async () => {
+    const scope = await loadWorker();
+    scope.send({ type: 'run', id: 1, presetId: 'burst-scaling', seed: 1 });
+    scope.send({ type: 'run', id: 2, presetId: 'burst-scaling', seed: 2 });
+    const a = reassemble(await answered(scope, 1));
+    const b = reassemble(await answered(scope, 2));
+    expect(a.last.results.seed).toBe(1);
+    expect(b.last.results.seed).toBe(2);
+    expect(b.log).toEqual(directRun(getPreset('burst-scaling')!, 2).log);
+    expect(b.log).not.toEqual(a.log);
   });
 
   it('answers a request it cannot read with an error; id null when there is no usable id', async () => {
@@ -164,9 +147,11 @@ describe('the worker module (in-process)', () => {
     scope.send('run please');
     scope.send(null);
     scope.send({ type: 'run', id: -1, presetId: 'sync-success', seed: 1 });
+    scope.send({ type: 'cancel' });
     expect(scope.responses.map((m) => [m.type, m.id])).toEqual([
       ['error', 6],
       ['error', 7],
+      ['error', null],
       ['error', null],
       ['error', null],
       ['error', null],
@@ -178,40 +163,35 @@ describe('the worker module (in-process)', () => {
     const scope = await loadWorker();
     scope.send({ type: 'nonsense' });
     scope.send({ type: 'run', id: 8, presetId: 'sync-success', seed: 1 });
-    expect(scope.responses.at(-1)).toMatchObject({ type: 'results', id: 8 });
+    expect((await answered(scope, 8)).at(-1)).toMatchObject({ type: 'results', id: 8 });
+  });
+});
+
+describe('the worker module (in-process): several requests', () => {
+  it('a newer request runs first; the older one resumes and still streams its whole log', async () => {
+    const scope = await loadWorker();
+    scope.send({ type: 'run', id: 1, presetId: 'burst-scaling', seed: 1 });
+    scope.send({ type: 'run', id: 2, presetId: 'sync-success', seed: 1 });
+    await answered(scope, 1);
+    const order = scope.responses.filter((m) => m.type === 'results').map((m) => m.id);
+    expect(order).toEqual([2, 1]);
+    expect(reassemble(scope.for(1)).log).toEqual(directRun(getPreset('burst-scaling')!, 1).log);
   });
 
-  it('the page’s client and the real worker agree on the protocol', async () => {
+  it('a cancelled run sends nothing more, and the worker serves the next request', async () => {
     const scope = await loadWorker();
-    // A Worker-like pair: client → worker and worker → client, each asynchronous like a real worker.
-    const clientListeners: Array<(event: Event) => void> = [];
-    const worker: WorkerLike = {
-      postMessage: (message) => queueMicrotask(() => scope.send(message)),
-      terminate: () => undefined,
-      addEventListener: (type, listener) => {
-        if (type === 'message') clientListeners.push(listener);
-      },
-    };
-    scope.onPost = (message) =>
-      queueMicrotask(() => {
-        for (const listener of clientListeners) listener({ data: message } as MessageEvent);
-      });
-    const client = createSimulationClient({ createWorker: () => worker });
-
-    const [retries, burst] = await Promise.all([
-      client.run({ presetId: 'async-retries-exhausted', seed: 3 }),
-      client.run({ presetId: 'burst-scaling', seed: 1 }),
-    ]);
-    const direct = directRun('async-retries-exhausted', 3);
-    expect(retries.log).toEqual(direct.log);
-    expect(retries.results).toEqual(direct.results);
-    expect(burst.log.length).toBeGreaterThan(LOG_BATCH_SIZE);
-    expect(burst.log.map((e) => e.seq)).toEqual(burst.log.map((_, i) => i));
-
-    await expect(client.run({ presetId: 'nope', seed: 1 })).rejects.toMatchObject({
-      kind: 'rejected',
-      message: 'There is no preset called "nope".',
+    scope.send({ type: 'run', id: 1, presetId: 'burst-scaling', seed: 1 });
+    await new Promise<void>((resolve) => {
+      scope.onPost = () => resolve();
     });
-    client.dispose();
+    scope.send({ type: 'cancel', id: 1 });
+    const sent = scope.for(1).length;
+    scope.send({ type: 'cancel', id: 99 }); // unknown: ignored, no answer
+    scope.send({ type: 'run', id: 2, presetId: 'cold-and-warm', seed: 1 });
+    await answered(scope, 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(scope.for(1)).toHaveLength(sent);
+    expect(scope.for(1).some((m) => m.type === 'results')).toBe(false);
+    expect(scope.for(99)).toEqual([]);
   });
 });

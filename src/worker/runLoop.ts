@@ -1,0 +1,145 @@
+/**
+ * The worker's scheduler: drives jobs in slices of about SLICE_MS of wall time and yields between them,
+ * so a newer request or a cancel is read while a long run is going. The newest job runs first (it is the
+ * one the user is now waiting for); older ones resume when it is done or cancelled. The log goes out as
+ * one `log-batch` of everything new at most once per FRAME_MS, a final batch and the results when a run
+ * ends, and an empty batch after WORKER_KEEPALIVE_MS of nothing, so the bridge knows the worker is alive.
+ */
+import type { Simulation } from '../engine/simulation';
+import {
+  WORKER_KEEPALIVE_MS,
+  type LogBatchResponse,
+  type ResultsResponse,
+  type WorkerResponse,
+} from '../protocol/messages';
+import type { Job, Part } from './jobs';
+
+/** How long one slice computes before the worker reads its messages again. */
+export const SLICE_MS = 10;
+/** At most one log batch per animation frame: the page handles each message on its main thread. */
+export const FRAME_MS = 16;
+
+export interface RunLoopOptions {
+  post(message: WorkerResponse): void;
+  /** Wall-clock milliseconds; `performance.now` unless a test passes a fake. */
+  now?: () => number;
+  /** Runs `slice` after pending messages; `setTimeout(…, 0)` unless a test passes a fake. */
+  later?: (slice: () => void) => void;
+}
+
+export interface RunLoop {
+  start(job: Job): void;
+  /** Stops a job; nothing more is sent for it. Unknown or finished ids are ignored. */
+  cancel(id: number): void;
+}
+
+interface Active {
+  job: Job;
+  /** The part being run (index into job.parts). */
+  index: number;
+  /** The simulation whose log is streamed, once the part has taken a step. */
+  sim: Simulation | null;
+  /** How many of its log events have been sent. */
+  sent: number;
+}
+
+/** Adds `part` only for a compare, so run and fork messages stay as they were. */
+function tagged<T extends object>(message: T, part: number | undefined): T & { part?: number } {
+  return part === undefined ? message : { ...message, part };
+}
+
+/** Creates the loop that runs `start`ed jobs and posts their messages. */
+export function createRunLoop(options: RunLoopOptions): RunLoop {
+  const now = options.now ?? (() => performance.now());
+  const later = options.later ?? ((slice) => void setTimeout(slice, 0));
+  const active: Active[] = [];
+  let scheduled = false;
+  let lastPost = Number.NEGATIVE_INFINITY;
+
+  function send(message: WorkerResponse): void {
+    options.post(message);
+    lastPost = now();
+  }
+
+  function flush(a: Active, part: Part): void {
+    const log = a.sim?.log() ?? [];
+    const batch: LogBatchResponse = {
+      type: 'log-batch',
+      id: a.job.id,
+      fromSeq: a.sent,
+      events: log.slice(a.sent),
+    };
+    a.sent = log.length;
+    send(tagged(batch, part.part));
+  }
+
+  function finishPart(a: Active, part: Part, sim: Simulation): void {
+    a.sim = sim;
+    if (sim.log().length > a.sent) flush(a, part);
+    const results: ResultsResponse = {
+      type: 'results',
+      id: a.job.id,
+      results: sim.results(),
+      scenario: part.scenario,
+      logLength: a.sent,
+    };
+    send(tagged(results, part.part));
+    a.index += 1;
+    a.sim = null;
+    a.sent = 0;
+  }
+
+  function remove(a: Active): void {
+    const i = active.indexOf(a);
+    if (i >= 0) active.splice(i, 1);
+  }
+
+  /** Steps the job until the deadline or its end; true when it has ended. */
+  function advance(a: Active, deadline: number): boolean {
+    for (;;) {
+      const part = a.job.parts[a.index];
+      if (!part) return true;
+      const step = part.steps.next();
+      if (step.done) finishPart(a, part, step.value);
+      else a.sim = step.value;
+      if (now() >= deadline) return a.index >= a.job.parts.length;
+    }
+  }
+
+  function slice(): void {
+    scheduled = false;
+    const a = active.at(-1);
+    if (!a) return;
+    try {
+      if (advance(a, now() + SLICE_MS)) remove(a);
+      else {
+        const part = a.job.parts[a.index]!;
+        const waited = now() - lastPost;
+        const unsent = (a.sim?.log().length ?? 0) > a.sent;
+        if ((unsent && waited >= FRAME_MS) || waited >= WORKER_KEEPALIVE_MS) flush(a, part);
+      }
+    } catch (e) {
+      // A throw here is an engine bug, not bad input: report it for this request and carry on.
+      remove(a);
+      const message = e instanceof Error ? e.message : String(e);
+      send({ type: 'error', id: a.job.id, message: `The simulation failed: ${message}` });
+    }
+    schedule();
+  }
+
+  function schedule(): void {
+    if (scheduled || active.length === 0) return;
+    scheduled = true;
+    later(slice);
+  }
+
+  return {
+    start(job) {
+      active.push({ job, index: 0, sim: null, sent: 0 });
+      schedule();
+    },
+    cancel(id) {
+      for (const a of active.filter((x) => x.job.id === id)) remove(a);
+    },
+  };
+}
