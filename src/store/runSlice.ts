@@ -5,6 +5,7 @@
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
 import type { ErrorIssue } from '../protocol/messages';
+import type { Scenario } from '../scenarios/schema';
 import { cursorAtTime, runEndMs } from './playback';
 import type { SliceCreator } from './types';
 
@@ -20,6 +21,8 @@ export interface RunError {
 export interface FinishedRun {
   results: RunResults;
   log: SimEvent[];
+  /** The validated scenario the run used (its topology is what the diagram draws). */
+  scenario: Scenario;
 }
 
 export interface RunSlice {
@@ -27,6 +30,7 @@ export interface RunSlice {
   seed: number;
   status: RunStatus;
   results: RunResults | null;
+  scenario: Scenario | null;
   /** The whole event log of the shown run ([] before the first run finishes). */
   log: SimEvent[];
   error: RunError | null;
@@ -35,10 +39,11 @@ export interface RunSlice {
   /** A run of `presetId` with `seed` started; the shown results stay until it finishes. */
   startRun(presetId: string, seed: number): void;
   /**
-   * The run finished. The player opens at the end (the whole story at once), or at `atMs` when given
-   * (a link to a moment): on the last event at or before it.
+   * The run finished. The player opens at the end (the whole story at once), at the start before the
+   * first event (`atStart`, to play the story), or at `atMs` when given (a link to a moment): on the
+   * last event at or before it.
    */
-  finishRun(run: FinishedRun, options?: { atMs?: number }): void;
+  finishRun(run: FinishedRun, options?: { atMs?: number; atStart?: boolean }): void;
   failRun(error: RunError): void;
 }
 
@@ -47,13 +52,14 @@ export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
   seed: 0,
   status: 'loading',
   results: null,
+  scenario: null,
   log: [],
   error: null,
   runId: 0,
 
   startRun: (presetId, seed) => set({ presetId, seed, status: 'loading', error: null, playing: false }),
 
-  finishRun: ({ results, log }, options = {}) =>
+  finishRun: ({ results, log, scenario }, options = {}) =>
     set((s) => {
       const endMs = runEndMs(log, results.endMs);
       const atMs = options.atMs === undefined ? endMs : Math.max(0, Math.min(endMs, options.atMs));
@@ -61,17 +67,21 @@ export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
         s.selectedItemId !== null && results.items.some((i) => i.id === s.selectedItemId)
           ? s.selectedItemId
           : null;
+      // A component of the same name is kept (the same preset again, another seed); otherwise dropped.
+      const sameScenario = s.scenario?.id === scenario.id;
       return {
         status: 'ready',
         results,
+        scenario,
         log,
         error: null,
         runId: s.runId + 1,
-        cursor: options.atMs === undefined ? log.length - 1 : cursorAtTime(log, atMs),
-        clockMs: atMs,
+        cursor: options.atStart ? -1 : options.atMs === undefined ? log.length - 1 : cursorAtTime(log, atMs),
+        clockMs: options.atStart ? 0 : atMs,
         playing: false,
         lastSkip: null,
         selectedItemId: selected,
+        selectedNodeId: sameScenario ? s.selectedNodeId : null,
       };
     }),
 

@@ -2,12 +2,14 @@
 import { createSimulation } from '../../src/engine/simulation';
 import type { SimEvent } from '../../src/engine/types';
 import { getPreset } from '../../src/scenarios/presets';
+import type { Scenario } from '../../src/scenarios/schema';
 import type { RunResults } from '../../src/store/runSlice';
 import { createSimStore, type SimStore } from '../../src/store/simStore';
 
 export interface PresetRun {
   results: RunResults;
   log: SimEvent[];
+  scenario: Scenario;
 }
 
 const runs = new Map<string, PresetRun>();
@@ -21,7 +23,7 @@ export function presetRun(id: string): PresetRun {
     const sim = createSimulation(scenario);
     sim.run();
     const { log = [], ...results } = sim.results({ trace: true });
-    run = { results, log };
+    run = { results, log, scenario };
     runs.set(id, run);
   }
   return run;

@@ -1,0 +1,53 @@
+/**
+ * The diagram's view of the store: the run's topology and layout (fixed for the run) and the frame at
+ * the cursor. Built once per run and cached by its log; the frame is recomputed only when the cursor
+ * moves, so components that read it re-render once per shown event, not per animation frame.
+ */
+import type { SimEvent } from '../../engine/types';
+import type { SimStoreState } from '../types';
+import { buildFlowIndex, type FlowIndex } from './flowIndex';
+import { flowFrame, type FlowFrame } from './flowFrame';
+import { createFlowReplay, type FlowReplay } from './flowReplay';
+import { layoutTopology, type NodePosition } from './layout';
+import { buildTopology, type Topology } from './topology';
+
+export interface FlowModel {
+  topology: Topology;
+  positions: Record<string, NodePosition>;
+  index: FlowIndex;
+  replay: FlowReplay;
+  log: readonly SimEvent[];
+}
+
+const models = new WeakMap<readonly SimEvent[], FlowModel>();
+
+/** The run's diagram model, or null before a run with its scenario has finished. */
+export function selectFlowModel(s: SimStoreState): FlowModel | null {
+  if (!s.results || !s.scenario) return null;
+  let model = models.get(s.log);
+  if (!model) {
+    const topology = buildTopology(s.scenario);
+    const index = buildFlowIndex(s.scenario, topology, s.results, s.log);
+    model = {
+      topology,
+      positions: layoutTopology(topology),
+      index,
+      replay: createFlowReplay(index, s.log),
+      log: s.log,
+    };
+    models.set(s.log, model);
+  }
+  return model;
+}
+
+let last: { model: FlowModel; cursor: number; frame: FlowFrame } | null = null;
+
+/** What the diagram shows at the cursor (the same object while the cursor stays). */
+export function selectFlowFrame(s: SimStoreState): FlowFrame | null {
+  const model = selectFlowModel(s);
+  if (!model) return null;
+  if (last && last.model === model && last.cursor === s.cursor) return last.frame;
+  const frame = flowFrame(model.index, model.log, model.replay.at(s.cursor));
+  last = { model, cursor: s.cursor, frame };
+  return frame;
+}
