@@ -1,22 +1,26 @@
 /**
- * The interim page (until the animated diagram arrives): pick a preset and a seed, run it in the worker,
- * then play the run back — per item, as metrics, as delivered records, and as a timeline of the log, all
- * as they stood at the player's moment. Run state and the player live in the store (src/store).
+ * The app: pick a scenario, run it in the worker, and play the run on the animated diagram — player
+ * under the diagram, the followed item or component beside it, and the run's tables (items, metrics,
+ * deliveries, the event log) below, all as they stood at the player's moment.
  */
 import { useEffect, useState } from 'react';
 import { createSimulationClient } from '../bridge/simulationClient';
 import { simStore } from '../store/simStore';
 import { useSimStore } from '../store/useSimStore';
+import { FlowDiagram } from '../ui/diagram/FlowDiagram';
+import { SelectionPanel } from '../ui/panel/SelectionPanel';
 import { AppHeader } from './components/AppHeader';
 import { PlayerControls } from './components/PlayerControls';
 import { RunAtCursor } from './components/RunAtCursor';
 import { RunControls } from './components/RunControls';
 import { ScenarioIntro } from './components/ScenarioIntro';
 import { ErrorBanner, LoadingBanner, Notices } from './components/StatusBanner';
+import { ThemeSwitch } from './components/ThemeSwitch';
 import { findPreset } from './presetCatalog';
 import { publishTestView, testHookEnabled } from './testHook';
 import { readUrlState, writeUrlState } from './urlState';
 import { useSimulationRun, type RunRequestState } from './useSimulationRun';
+import { useTheme } from './useTheme';
 import { useUrlTime } from './useUrlTime';
 
 const PRODUCT = 'Lambda invocation visualizer';
@@ -33,6 +37,7 @@ export function App() {
     ...(initial.atMs === undefined ? {} : { atMs: initial.atMs }),
   }));
   const [notices, setNotices] = useState(initial.notices);
+  const [theme, setTheme] = useTheme();
   useSimulationRun(client, simStore, request);
   useUrlTime(simStore);
 
@@ -52,7 +57,7 @@ export function App() {
   const runId = useSimStore((s) => s.runId);
 
   function run(presetId: string, seed: number) {
-    // A new run opens at its end: the link's moment belonged to the run it came with.
+    // A new run opens at its start, ready to play; a link's moment belonged to the run it came with.
     setRequest((r) => ({ presetId, seed, nonce: r.nonce + 1 }));
     setNotices([]);
     writeUrlState(presetId, seed);
@@ -65,6 +70,7 @@ export function App() {
     <>
       <AppHeader>
         <RunControls presetId={request.presetId} seed={request.seed} busy={loading} onRun={run} />
+        <ThemeSwitch theme={theme} onChange={setTheme} />
       </AppHeader>
       <main className="page" aria-busy={loading}>
         <Notices notices={notices} />
@@ -77,9 +83,17 @@ export function App() {
             onRetry={() => run(request.presetId, request.seed)}
           />
         )}
+        {showResults && (
+          <div key={runId} className={loading ? 'stage is-stale' : 'stage'}>
+            <section className="stage-diagram" aria-label="Diagram of the invocation pipeline">
+              <FlowDiagram colorMode={theme} />
+            </section>
+            <SelectionPanel />
+          </div>
+        )}
         {showResults && <PlayerControls />}
         {showResults && (
-          <div key={runId} className={loading ? 'results is-stale' : 'results'}>
+          <div key={`details-${runId}`} className={loading ? 'results is-stale' : 'results'}>
             <RunAtCursor />
           </div>
         )}
@@ -87,7 +101,7 @@ export function App() {
       <footer className="app-footer">
         <p>
           A deterministic simulation: the same scenario and seed always give the same run. Timings and limits
-          follow AWS&apos;s documentation; each timeline row links to the page behind it.
+          follow AWS&apos;s documentation; each step links to the page behind it.
         </p>
       </footer>
     </>

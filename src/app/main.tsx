@@ -7,6 +7,8 @@ import './player.css';
 import './scrubber.css';
 import './shortcutsDialog.css';
 import './timelineCursor.css';
+import '../ui/diagram/diagram.css';
+import '../ui/panel/panel.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

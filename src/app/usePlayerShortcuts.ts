@@ -66,14 +66,12 @@ export function usePlayerShortcuts(onHelp: () => void, store: SimStore = simStor
           if (event.shiftKey) s.jumpBy(-BIG_STEP);
           else s.stepBack();
           break;
-        // Home and End also scroll the page as usual: to the top, and to the last events at the bottom.
+        // Home and End move the player only: the page stays on the diagram.
         case 'Home':
           s.jumpToStart();
-          handled = false;
           break;
         case 'End':
           s.jumpToEnd();
-          handled = false;
           break;
         case '[':
           s.slower();

@@ -1,6 +1,6 @@
 /**
  * Runs a preset in the worker whenever the request changes and puts the answer in the store (results,
- * log, or an error). A newer request supersedes an older one: the older answer is ignored when it arrives.
+ * log, scenario, or an error). A newer request supersedes an older one: the older one is cancelled.
  */
 import { useEffect } from 'react';
 import { SimulationError, type SimulationClient } from '../bridge/simulationClient';
@@ -11,7 +11,7 @@ export interface RunRequestState {
   seed: number;
   /** Bumped by the Run button so the same preset and seed run again. */
   nonce: number;
-  /** Open the finished run at this simulated moment (from a link's `t`) instead of at its end. */
+  /** Open the finished run at this simulated moment (from a link's `t`) instead of at its start. */
   atMs?: number;
 }
 
@@ -19,11 +19,14 @@ export interface RunRequestState {
 export function useSimulationRun(client: SimulationClient, store: SimStore, request: RunRequestState): void {
   useEffect(() => {
     let cancelled = false;
+    // A superseded run is cancelled in the worker too, so the newer one gets all of its time.
+    const abort = new AbortController();
     const { startRun, finishRun, failRun } = store.getState();
     startRun(request.presetId, request.seed);
-    client.run({ presetId: request.presetId, seed: request.seed }).then(
+    client.run({ presetId: request.presetId, seed: request.seed }, { signal: abort.signal }).then(
       (output) => {
-        if (!cancelled) finishRun(output, request.atMs === undefined ? {} : { atMs: request.atMs });
+        if (!cancelled)
+          finishRun(output, request.atMs === undefined ? { atStart: true } : { atMs: request.atMs });
       },
       (error: unknown) => {
         if (cancelled) return;
@@ -34,6 +37,7 @@ export function useSimulationRun(client: SimulationClient, store: SimStore, requ
     );
     return () => {
       cancelled = true;
+      abort.abort();
     };
   }, [client, store, request]);
 }

@@ -1,5 +1,9 @@
-/** The header's form: preset picker (grouped), seed, Run. Choosing a preset runs it at once. */
+/**
+ * The header's form: preset picker (grouped, plus a browser that shows each preset's explanation), seed,
+ * Run. Choosing a preset runs it at once.
+ */
 import { useId, useState, type FormEvent } from 'react';
+import { PresetBrowser } from '../../ui/presets/PresetBrowser';
 import { PRESET_GROUPS } from '../presetCatalog';
 import { MAX_SEED, parseSeed } from '../urlState';
 
@@ -50,6 +54,7 @@ export function RunControls({ presetId, seed, busy, onRun }: Props) {
           ))}
         </select>
       </div>
+      <PresetBrowser currentId={presetId} onChoose={(id) => onRun(id, parsedSeed ?? seed)} />
       <div className="field field-seed">
         <label htmlFor={seedFieldId}>Seed</label>
         <input

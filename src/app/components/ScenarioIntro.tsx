@@ -45,14 +45,17 @@ export function ScenarioIntro({ presetId }: { presetId: string }) {
       <p className="eyebrow">{groupLabel(entry.group)}</p>
       <h2 id="scenario-title">{entry.title}</h2>
       <p className="intro-description">{entry.description}</p>
-      <dl className="settings" aria-label="Settings that matter here">
-        {settingsOf(scenario).map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <details className="intro-settings">
+        <summary>Settings that matter here</summary>
+        <dl className="settings" aria-label="Settings that matter here">
+          {settingsOf(scenario).map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
     </section>
   );
 }

@@ -61,7 +61,7 @@ export function Timeline({ log, cursor, playing, selectedItem }: Props) {
   const currentRow = cursor >= 0 && cursor < listed ? layout.rowOfEvent[cursor]! : -1;
   const lazy = layout.rows.length > LAZY_OVER;
 
-  // Keep the current event in view while playing, and after a step if the table is on screen.
+  // Keep the current event in view while the table is on screen (never pull the page away from the diagram).
   const tableRef = useRef<HTMLTableElement>(null);
   const lastCursor = useRef(cursor);
   const reducedMotion = usePrefersReducedMotion();
@@ -69,7 +69,7 @@ export function Timeline({ log, cursor, playing, selectedItem }: Props) {
     if (lastCursor.current === cursor) return;
     lastCursor.current = cursor;
     const table = tableRef.current;
-    if (!table || !(playing || onScreen(table))) return;
+    if (!table || !onScreen(table)) return;
     const row = table.querySelector('tr[aria-current]');
     if (!row || fullyInView(row)) return;
     row.scrollIntoView({ block: 'nearest', behavior: reducedMotion || !playing ? 'auto' : 'smooth' });

@@ -1,0 +1,122 @@
+/**
+ * The side panel: what the learner follows. With an item selected, its story so far (every event that
+ * concerned it, up to the player's moment, each a click away); with a component selected, its settings
+ * (AWS's names), what is there now and what last happened there; with nothing selected, how to read
+ * the diagram. The learning issue's inspector and narration slot in here.
+ */
+import { itemStateAt, shownMs } from '../../store/selectors';
+import { selectFlowFrame, selectFlowModel } from '../../store/diagram/flowSelectors';
+import { itemHistory, nodeHistory } from '../../store/diagram/history';
+import { useSimStore } from '../../store/useSimStore';
+import { itemKindName } from '../../app/awsNames';
+import { OutcomeBadge } from '../../app/components/OutcomeBadge';
+import { HistoryList } from './HistoryList';
+import { DiagramLegend } from './DiagramLegend';
+import { PHASES } from '../../store/diagram/places';
+import { phaseWord } from '../diagram/phaseLook';
+import { ServiceIcon } from '../icons';
+
+function ItemDetails({ id }: { id: string }) {
+  const model = useSimStore(selectFlowModel);
+  const results = useSimStore((s) => s.results);
+  const log = useSimStore((s) => s.log);
+  const cursor = useSimStore((s) => s.cursor);
+  const clear = useSimStore((s) => s.clearSelection);
+  const item = results?.items.find((i) => i.id === id);
+  if (!model || !item) return null;
+  const state = itemStateAt(item, shownMs(log, cursor));
+  const history = itemHistory(model.index, id, cursor);
+  return (
+    <section className="selection" aria-labelledby="selection-title">
+      <header className="selection-head">
+        <div>
+          <p className="eyebrow">{itemKindName(item.kind)}</p>
+          <h2 id="selection-title">
+            <code>{item.id}</code>
+          </h2>
+        </div>
+        <button type="button" className="button-secondary button-small" onClick={clear}>
+          Close
+        </button>
+      </header>
+      {state ? (
+        <p className="selection-status">
+          <OutcomeBadge outcome={state.outcome} />
+          <span>
+            {state.attempts.length} attempt{state.attempts.length === 1 ? '' : 's'} so far
+          </span>
+        </p>
+      ) : (
+        <p className="muted">It has not arrived yet at this moment.</p>
+      )}
+      <h3 className="selection-subhead">Its story so far</h3>
+      <HistoryList indexes={history} empty="Nothing has happened to it yet." />
+    </section>
+  );
+}
+
+function NodeDetails({ id }: { id: string }) {
+  const model = useSimStore(selectFlowModel);
+  const summary = useSimStore((s) => selectFlowFrame(s)?.nodes[id]);
+  const cursor = useSimStore((s) => s.cursor);
+  const clear = useSimStore((s) => s.clearSelection);
+  const topo = model?.topology.nodes.find((n) => n.id === id);
+  if (!model || !topo) return null;
+  const history = nodeHistory(model.index, id, cursor);
+  const here = PHASES.filter((p) => (summary?.byPhase[p] ?? 0) > 0);
+  return (
+    <section className="selection" aria-labelledby="selection-title">
+      <header className="selection-head">
+        <ServiceIcon name={topo.icon} size={36} />
+        <div>
+          <p className="eyebrow">{topo.subtitle}</p>
+          <h2 id="selection-title">{topo.title}</h2>
+        </div>
+        <button type="button" className="button-secondary button-small" onClick={clear}>
+          Close
+        </button>
+      </header>
+      {topo.config.length > 0 && (
+        <dl className="selection-config" aria-label="Configuration">
+          {topo.config.map((line) => (
+            <div key={line.name}>
+              <dt>{line.name}</dt>
+              <dd>{line.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <h3 className="selection-subhead">Here now</h3>
+      {here.length === 0 ? (
+        <p className="muted">Nothing.</p>
+      ) : (
+        <ul className="selection-counts">
+          {here.map((phase) => (
+            <li key={phase}>
+              <strong>{(summary?.byPhase[phase] ?? 0).toLocaleString('en-US')}</strong>{' '}
+              {phaseWord(phase, topo.kind)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="selection-subhead">What happened here lately</h3>
+      <HistoryList indexes={history} empty="Nothing has happened here yet." />
+    </section>
+  );
+}
+
+export function SelectionPanel() {
+  const itemId = useSimStore((s) => s.selectedItemId);
+  const nodeId = useSimStore((s) => s.selectedNodeId);
+  return (
+    <aside className="side-panel" aria-label="Selection">
+      {itemId !== null ? (
+        <ItemDetails id={itemId} />
+      ) : nodeId !== null ? (
+        <NodeDetails id={nodeId} />
+      ) : (
+        <DiagramLegend />
+      )}
+    </aside>
+  );
+}
