@@ -1,6 +1,7 @@
 /**
- * The interim page, driven as a person would, against the production build (`vite build` + `vite preview`).
- * Each test asserts on what is visible: titles, outcomes, timeline rows, delivered records.
+ * The page's run details (items, metrics, deliveries, timeline) and its recovery from worker failures,
+ * driven as a person would against the production build (`vite build` + `vite preview`). A run opens at
+ * its start; these tests press End to see the whole story. Each test asserts on what is visible.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -23,6 +24,12 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** Waits for the run, then shows all of it (End), as a reader who wants the outcome would. */
+async function toEnd(page: Page) {
+  await expect(page.getByRole('region', { name: 'Player' })).toBeVisible();
+  await page.keyboard.press('End');
+}
+
 const itemsTable = (page: Page) =>
   page.getByRole('table', { name: /Outcome, attempts, response and deliveries/ });
 const timeline = (page: Page) => page.getByRole('table', { name: /events? over/ });
@@ -32,6 +39,7 @@ test('opens on the default preset: two failures, retries ~60 s and ~2 min apart,
 }) => {
   const errors = collectErrors(page);
   await page.goto('/');
+  await toEnd(page);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Lambda invocation visualizer' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: titleOf('default') })).toBeVisible();
@@ -77,6 +85,8 @@ test('choosing async-dlq in the picker shows the DLQ record with ErrorCode', asy
   await page.getByLabel('Scenario', { exact: true }).selectOption('async-dlq');
 
   await expect(page.getByRole('heading', { level: 2, name: titleOf('async-dlq') })).toBeVisible();
+  await page.waitForFunction(() => document.querySelector('.stage:not(.is-stale)') !== null);
+  await toEnd(page);
   await expect(page).toHaveURL(/[?&]scenario=async-dlq(&|$)/);
   await expect(itemsTable(page).getByRole('row', { name: /^event/ })).toContainText('dead-lettered');
   const dlq = page.locator('details.delivery').filter({ hasText: 'dead-letter queue' });
@@ -91,6 +101,7 @@ test('choosing async-dlq in the picker shows the DLQ record with ErrorCode', asy
 test('a link to sync-throttled shows request B throttled with HTTP 429', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/?scenario=sync-throttled');
+  await toEnd(page);
 
   await expect(page.getByRole('heading', { level: 2, name: titleOf('sync-throttled') })).toBeVisible();
   const b = itemsTable(page).getByRole('row', { name: /^B\b/ });
@@ -105,6 +116,7 @@ test('a link to sync-throttled shows request B throttled with HTTP 429', async (
 test('an unknown preset in the URL gets a clear message and the default preset', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/?scenario=nope');
+  await toEnd(page);
 
   await expect(
     page.getByRole('status').filter({ hasText: 'There is no preset called "nope"' }),
@@ -126,6 +138,7 @@ test('the seed comes from the URL, and Run re-runs with a typed seed', async ({ 
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page).toHaveURL(/seed=42/);
   await page.waitForFunction(() => window.__sim?.status === 'ready' && window.__sim.results?.seed === 42);
+  await page.keyboard.press('End');
   await expect(itemsTable(page).getByRole('row', { name: /second/ })).toContainText('succeeded');
 
   await page.getByLabel('Seed').fill('abc');
@@ -149,6 +162,7 @@ test('a large log lists the first 2,000 events and shows the rest on request', a
   const errors = collectErrors(page);
   await page.goto('/?scenario=burst-scaling');
   await expect(page.getByRole('heading', { level: 2, name: titleOf('burst-scaling') })).toBeVisible();
+  await toEnd(page);
   await expect(page.locator('.tally')).toContainText('1,000 succeeded');
   await expect(page.locator('.tally')).toContainText('2,000 throttled');
   await expect(timeline(page)).toContainText('the first 2,000 are listed');
@@ -171,6 +185,8 @@ test('a crashed worker shows a clear error, and "Try again" recovers', async ({ 
 
   await context.unrouteAll();
   await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('diagram').locator('.pipeline-node')).toHaveCount(7);
+  await toEnd(page);
   await expect(itemsTable(page).getByRole('row', { name: /order-event/ })).toContainText('succeeded');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
@@ -184,6 +200,7 @@ test('a hung worker is stopped by the watchdog with a clear error', async ({ pag
 
   await context.unrouteAll();
   await page.getByRole('button', { name: 'Try again' }).click();
+  await toEnd(page);
   await expect(itemsTable(page).getByRole('row', { name: /order-event/ })).toContainText('succeeded');
 });
 
@@ -195,6 +212,7 @@ test('poll-based: an SQS partial batch response and a Kinesis poison record read
   await expect(
     page.getByRole('heading', { level: 2, name: titleOf('sqs-partial-batch-failure') }),
   ).toBeVisible();
+  await toEnd(page);
   await expect(itemsTable(page).getByRole('row', { name: /^m2\b/ })).toContainText('2');
   await expect(itemsTable(page).getByRole('row', { name: /^m1\b/ })).toContainText('deleted from the queue');
   // The article says the poller acknowledges messages; the timeline says what SQS does.
@@ -205,6 +223,8 @@ test('poll-based: an SQS partial batch response and a Kinesis poison record read
   await expect(
     page.getByRole('heading', { level: 2, name: titleOf('kinesis-poison-retry-limit') }),
   ).toBeVisible();
+  await page.waitForFunction(() => document.querySelector('.stage:not(.is-stale)') !== null);
+  await toEnd(page);
   await expect(itemsTable(page).getByRole('row', { name: /^r-7\b/ })).toContainText('dead-lettered');
   await expect(itemsTable(page).getByRole('row', { name: /^r-11\b/ })).toContainText('succeeded');
   await expect(timeline(page)).toContainText('no retries are left');

@@ -50,7 +50,9 @@ test('Home then Space plays the run: the clock advances and the cursor moves; Sp
 }) => {
   const errors = collectErrors(page);
   await open(page);
-  expect((await sim(page)).cursor).toBe(18); // a run opens at its end
+  expect((await sim(page)).cursor).toBe(-1); // a run opens at its start, ready to play
+  await page.keyboard.press('End');
+  expect((await sim(page)).cursor).toBe(18);
 
   await page.keyboard.press('Home');
   await expect(clock(page)).toContainText('+0.000 s');
@@ -161,6 +163,7 @@ test('[ and ] change the speed, but not while typing in a field', async ({ page 
 test('? opens the list of shortcuts and Escape closes it', async ({ page }) => {
   const errors = collectErrors(page);
   await open(page);
+  await page.keyboard.press('End');
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();

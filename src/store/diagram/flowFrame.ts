@@ -65,14 +65,26 @@ function num(e: SimEvent, key: string): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
-/** The time an item waits for after event `e` (its retry, backoff or visibility), if the event says. */
-function waitUntil(e: SimEvent): number | null {
+/**
+ * The time an item waits for after event `e` (its retry, backoff or visibility timeout), if the event
+ * says; undefined when the event says nothing about waiting.
+ */
+function waitUntil(e: SimEvent, id: string): number | null | undefined {
+  // An SQS message is hidden until its receive's visibility timeout runs out, whenever its batch failed.
+  if (e.type === 'sqs/received') {
+    const seconds = num(e, 'visibilityTimeoutSeconds');
+    return seconds === undefined ? null : e.t + seconds * 1000;
+  }
+  if (e.type.startsWith('sqs/')) return undefined;
+  // A bisected batch retries its first half first; the second half waits for it.
+  if (e.type === 'stream/batch-bisected') {
+    const first = e.data?.first;
+    if (Array.isArray(first) && !first.includes(id)) return null;
+  }
   const at = num(e, 'retryAtMs');
   if (at !== undefined) return at;
   const inMs = num(e, 'retryInMs') ?? num(e, 'delayMs');
-  if (inMs !== undefined) return e.t + inMs;
-  const seconds = num(e, 'visibleAgainInSeconds');
-  return seconds === undefined ? null : e.t + seconds * 1000;
+  return inMs === undefined ? undefined : e.t + inMs;
 }
 
 /** Place code of item `item` just before event `before`, from its own events. */
@@ -113,7 +125,7 @@ function lastMove(index: FlowIndex, item: number, cursor: number): { movedAt: nu
 function tokenLabel(log: readonly SimEvent[], index: FlowIndex, item: number, cursor: number, phase: Phase) {
   let label: string | null = null;
   let untilMs: number | null = null;
-  let coldStart = false;
+  let coldStart: boolean | null = null;
   const id = index.itemIds[item]!;
   let needLabel = true;
   let needWait = WAITING_PHASES.has(phase);
@@ -122,38 +134,55 @@ function tokenLabel(log: readonly SimEvent[], index: FlowIndex, item: number, cu
     if (e > cursor) continue;
     const event = log[e]!;
     if (needWait) {
-      const until = waitUntil(event);
-      if (until !== null) {
+      const until = waitUntil(event, id);
+      if (until !== undefined) {
         untilMs = until;
         needWait = false;
       }
     }
+    if (coldStart === null && event.type === 'invoke/started') coldStart = event.data?.coldStart === true;
     if (needLabel) {
-      if (event.type === 'sync/response' || event.type === 'apigw/integration-timeout') {
-        const status = num(event, 'statusCode');
-        label = status === undefined ? null : String(status);
-        needLabel = false;
-      } else if (event.type === 'sqs/received') {
-        const items = event.data?.items;
-        const counts = event.data?.receiveCounts;
-        const at = Array.isArray(items) ? items.indexOf(id) : -1;
-        const count = Array.isArray(counts) && at >= 0 ? counts[at] : undefined;
-        label = typeof count === 'number' ? `×${count}` : null;
-        needLabel = false;
-      } else if (
-        event.type === 'invoke/started' ||
-        event.type === 'async/dequeued' ||
-        event.type === 'stream/retry'
-      ) {
-        const attempt = num(event, 'attempt');
-        label = attempt === undefined ? null : `#${attempt}`;
-        coldStart = event.type === 'invoke/started' && event.data?.coldStart === true;
+      const found = labelFrom(event, id);
+      if (found !== undefined) {
+        label = found;
         needLabel = false;
       }
     }
-    if (!needLabel && !needWait) break;
+    if (!needLabel && !needWait && coldStart !== null) break;
   }
-  return { label, untilMs, coldStart };
+  return { label, untilMs, coldStart: coldStart ?? false };
+}
+
+/** What an item's token says after `event`, if the event decides it (undefined: look further back). */
+function labelFrom(event: SimEvent, id: string): string | null | undefined {
+  switch (event.type) {
+    case 'sync/response':
+    case 'apigw/integration-timeout':
+    case 'invoke/throttled': {
+      const status = num(event, 'statusCode');
+      return status === undefined ? null : String(status);
+    }
+    case 'sqs/received': {
+      const items = event.data?.items;
+      const counts = event.data?.receiveCounts;
+      const at = Array.isArray(items) ? items.indexOf(id) : -1;
+      const count = Array.isArray(counts) && at >= 0 ? counts[at] : undefined;
+      return typeof count === 'number' ? `×${count}` : null;
+    }
+    case 'invoke/started':
+      // An SQS message's number is its receive count; a record's or an event's, the attempt.
+      if (event.data?.trigger === 'sqs') return undefined;
+      return attemptLabel(event);
+    case 'async/dequeued':
+      return attemptLabel(event);
+    default:
+      return undefined;
+  }
+}
+
+function attemptLabel(event: SimEvent): string | null {
+  const attempt = num(event, 'attempt');
+  return attempt === undefined ? null : `#${attempt}`;
 }
 
 function activeEdges(index: FlowIndex, state: FlowState): string[] {
@@ -231,8 +260,6 @@ export function flowFrame(index: FlowIndex, log: readonly SimEvent[], state: Flo
       const token = tokens[tokens.length - 1]!;
       // "Cold" describes the attempt while its environment initialises, not the item afterwards.
       if (!COLD_PHASES.has(phase)) token.coldStart = false;
-      // A refused request's token says what the caller hears.
-      if (phase === 'throttled' && token.label === null) token.label = '429';
     }
   }
 

@@ -393,8 +393,8 @@ function addAsyncTargets(b: Builder, scenario: Scenario): void {
         },
       ],
     });
-    // A record is sent by the Lambda service once the event's story ends; from the function for success.
-    b.edge(t.target === 'on-success' ? FUNCTION_NODE : ASYNC_QUEUE_NODE, id, 'deliver', t.label);
+    // Drawn from the function, where an event's last attempt ends (Lambda sends the record).
+    b.edge(FUNCTION_NODE, id, 'deliver', t.label);
   }
 }
 

@@ -104,6 +104,9 @@ export function FlowDiagram({ colorMode }: { colorMode: 'light' | 'dark' | 'syst
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
+        // The player owns the keyboard (Space plays); React Flow's key bindings are off.
+        panActivationKeyCode={null}
+        zoomActivationKeyCode={null}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}

@@ -31,7 +31,7 @@ function PhaseBadges({ summary, topo }: { summary: NodeSummary; topo: TopoNode }
       {phases.map((phase) => (
         <li key={phase} className={`node-badge tone-${PHASE_LOOK[phase].tone}`}>
           <PhaseGlyph phase={phase} />
-          <strong>{(summary.byPhase[phase] ?? 0).toLocaleString('en-US')}</strong>
+          <strong>{(summary.byPhase[phase] ?? 0).toLocaleString('en-US')}</strong>{' '}
           <span>{phaseWord(phase, topo.kind)}</span>
         </li>
       ))}
