@@ -153,6 +153,13 @@ test('at the end of async-dlq the event sits in the dead-letter queue node', asy
   await expect(token(page, 'event')).toHaveAttribute('data-node', 'dest:dlq');
   await expect(token(page, 'event')).toHaveAttribute('data-phase', 'delivered');
   await expect(node(page, 'dest:dlq')).toContainText('1 delivered');
+  // The record the DLQ received is one click away: the original event, the error in message attributes.
+  await token(page, 'event').click();
+  const panel = page.getByRole('complementary', { name: 'Selection' });
+  await expect(panel).toContainText('Records sent about it');
+  await expect(panel.locator('pre')).toContainText('"ErrorCode"');
+  await node(page, 'dest:dlq').click();
+  await expect(panel).toContainText('Records received (1)');
   expect(errors).toEqual([]);
 });
 

@@ -3,7 +3,7 @@
  * under the diagram, the followed item or component beside it, and the run's tables (items, metrics,
  * deliveries, the event log) below, all as they stood at the player's moment.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { createSimulationClient } from '../bridge/simulationClient';
 import { simStore } from '../store/simStore';
 import { useSimStore } from '../store/useSimStore';
@@ -11,7 +11,6 @@ import { FlowDiagram } from '../ui/diagram/FlowDiagram';
 import { SelectionPanel } from '../ui/panel/SelectionPanel';
 import { AppHeader } from './components/AppHeader';
 import { PlayerControls } from './components/PlayerControls';
-import { RunAtCursor } from './components/RunAtCursor';
 import { RunControls } from './components/RunControls';
 import { ScenarioIntro } from './components/ScenarioIntro';
 import { ErrorBanner, LoadingBanner, Notices } from './components/StatusBanner';
@@ -20,10 +19,15 @@ import { findPreset } from './presetCatalog';
 import { publishTestView, testHookEnabled } from './testHook';
 import { readUrlState, writeUrlState } from './urlState';
 import { useSimulationRun, type RunRequestState } from './useSimulationRun';
+import { useMediaQuery } from './useMediaQuery';
 import { useTheme } from './useTheme';
 import { useUrlTime } from './useUrlTime';
 
 const PRODUCT = 'Lambda invocation visualizer';
+const PANEL_BESIDE_MIN_WIDTH = 1400;
+
+// The run's tables sit below the diagram: they load after the first screen.
+const RunAtCursor = lazy(() => import('./components/RunAtCursor').then((m) => ({ default: m.RunAtCursor })));
 
 export function App() {
   const [initial] = useState(() => readUrlState(window.location.search));
@@ -38,6 +42,9 @@ export function App() {
   }));
   const [notices, setNotices] = useState(initial.notices);
   const [theme, setTheme] = useTheme();
+  // On wide screens the side panel sits beside the diagram; otherwise under the player, so the diagram
+  // keeps the whole width (a 1280-pixel projector included).
+  const panelBeside = useMediaQuery(`(min-width: ${PANEL_BESIDE_MIN_WIDTH}px)`);
   useSimulationRun(client, simStore, request);
   useUrlTime(simStore);
 
@@ -88,13 +95,16 @@ export function App() {
             <section className="stage-diagram" aria-label="Diagram of the invocation pipeline">
               <FlowDiagram colorMode={theme} />
             </section>
-            <SelectionPanel />
+            {panelBeside && <SelectionPanel />}
           </div>
         )}
         {showResults && <PlayerControls />}
+        {showResults && !panelBeside && <SelectionPanel />}
         {showResults && (
           <div key={`details-${runId}`} className={loading ? 'results is-stale' : 'results'}>
-            <RunAtCursor />
+            <Suspense fallback={<p className="muted">Loading the run’s tables…</p>}>
+              <RunAtCursor />
+            </Suspense>
           </div>
         )}
       </main>

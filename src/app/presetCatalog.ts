@@ -1,5 +1,5 @@
 /** The presets as the picker and the page header show them: id, title, description, group. */
-import { DEFAULT_PRESET_ID, PRESET_IDS, presetSource } from '../scenarios/presets';
+import { DEFAULT_PRESET_ID, PRESET_IDS, presetSource } from '../scenarios/presets/presetSources';
 
 export interface PresetEntry {
   id: string;

@@ -3,7 +3,7 @@
  * moment the player shows, so a link opens where the sender paused), plus `test=1` for end-to-end tests.
  * Reading never throws: a bad value becomes a notice and a fallback.
  */
-import { getPreset } from '../scenarios/presets';
+import { presetSource } from '../scenarios/presets/presetSources';
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
 
 export const MAX_SEED = 0xffffffff;
@@ -13,7 +13,7 @@ export interface UrlState {
   seed: number;
   /** Things the user should know about how the URL was read (unknown preset, bad seed). */
   notices: string[];
-  /** The simulated moment to open the run at (ms); absent: open at the end. */
+  /** The simulated moment to open the run at (ms); absent: open at the start. */
   atMs?: number;
   testMode: boolean;
   /** Test mode only: a shorter watchdog, so a test of a hung worker does not wait 20 s. */
@@ -22,7 +22,7 @@ export interface UrlState {
 
 /** The seed a preset runs with when the URL does not say. */
 export function defaultSeed(presetId: string): number {
-  return getPreset(presetId)?.seed ?? 1;
+  return presetSource(presetId)?.seed ?? 1;
 }
 
 /** Parses a seed typed by a person: a whole number from 0 to 2^32 − 1. */
@@ -65,7 +65,8 @@ export function readUrlState(search: string): UrlState {
   if (tText !== null) {
     const t = /^\d+$/.test(tText.trim()) ? Number(tText.trim()) : NaN;
     if (Number.isSafeInteger(t)) state.atMs = t;
-    else notices.push(`The time "${tText}" is not a whole number of milliseconds; showing the whole run.`);
+    else
+      notices.push(`The time "${tText}" is not a whole number of milliseconds; the run opens at its start.`);
   }
   const watchdog = Number(params.get('watchdogMs'));
   if (testMode && Number.isFinite(watchdog) && watchdog > 0) state.watchdogMs = watchdog;

@@ -4,9 +4,8 @@
  */
 import type { ResultItem } from '../../engine/results';
 import { deliveriesAt } from '../../store/selectors';
-import { arnName, targetName } from '../awsNames';
-import { formatCount, formatOffset } from '../format';
-import { Icon } from './Icon';
+import { formatCount } from '../format';
+import { DeliveryRecord } from './DeliveryRecord';
 
 /** Records listed; a burst can produce thousands, and the first ones show the shape. */
 const MAX_SHOWN = 20;
@@ -41,31 +40,7 @@ export function Deliveries({ items, atMs }: Props) {
             message attributes.
           </p>
           {shown.map((delivery) => (
-            <details
-              key={delivery.key}
-              className="delivery"
-              open={total <= OPEN_UP_TO}
-              data-target={delivery.target}
-            >
-              <summary>
-                <Icon name={delivery.delivered ? 'check' : 'cross'} />
-                <span className="delivery-target">{targetName(delivery.target)}</span>
-                <span className="delivery-meta">
-                  {arnName(delivery.destination)} · item <code>{delivery.item}</code> · at{' '}
-                  {formatOffset(delivery.atMs)} ·{' '}
-                  {delivery.delivered
-                    ? 'delivered'
-                    : `not delivered${delivery.failure ? `: ${delivery.failure}` : ''}`}
-                </span>
-              </summary>
-              <pre
-                className="json"
-                tabIndex={0}
-                aria-label={`Record sent to the ${targetName(delivery.target)}`}
-              >
-                {JSON.stringify(delivery.record, null, 2)}
-              </pre>
-            </details>
+            <DeliveryRecord key={delivery.key} delivery={delivery} open={total <= OPEN_UP_TO} />
           ))}
           {all.length > shown.length && (
             <p className="more">

@@ -1,6 +1,7 @@
 /** The chosen preset: its title, what it shows, and the settings that matter for it. */
-import { getPreset } from '../../scenarios/presets';
+import { useState } from 'react';
 import type { Scenario } from '../../scenarios/schema';
+import { useSimStore } from '../../store/useSimStore';
 import { arnName } from '../awsNames';
 import { formatCount } from '../format';
 import { findPreset, groupLabel } from '../presetCatalog';
@@ -36,26 +37,49 @@ function settingsOf(scenario: Scenario): Array<[string, string]> {
   return rows;
 }
 
+const LONG_DESCRIPTION = 200;
+
 export function ScenarioIntro({ presetId }: { presetId: string }) {
   const entry = findPreset(presetId);
-  const scenario = getPreset(presetId);
-  if (!entry || !scenario) return null;
+  // The settings come from the scenario the worker validated (defaults filled in), once it has run.
+  const ran = useSimStore((s) => s.scenario);
+  const scenario = ran?.id === presetId ? ran : null;
+  const [expanded, setExpanded] = useState(false);
+  if (!entry) return null;
+  // Long explanations show two lines until asked, so the diagram stays in view.
+  const long = entry.description.length > LONG_DESCRIPTION;
   return (
     <section className="intro" aria-labelledby="scenario-title">
       <p className="eyebrow">{groupLabel(entry.group)}</p>
       <h2 id="scenario-title">{entry.title}</h2>
-      <p className="intro-description">{entry.description}</p>
-      <details className="intro-settings">
-        <summary>Settings that matter here</summary>
-        <dl className="settings" aria-label="Settings that matter here">
-          {settingsOf(scenario).map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <p className={long && !expanded ? 'intro-description is-clamped' : 'intro-description'}>
+        {entry.description}
+      </p>
+      <div className="intro-links">
+        {long && (
+          <button
+            type="button"
+            className="intro-more"
+            aria-expanded={expanded}
+            onClick={() => setExpanded((e) => !e)}
+          >
+            {expanded ? 'Show less' : 'Read the whole explanation'}
+          </button>
+        )}
+        {scenario && (
+          <details className="intro-settings">
+            <summary>Settings that matter here</summary>
+            <dl className="settings" aria-label="Settings that matter here">
+              {settingsOf(scenario).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        )}
+      </div>
     </section>
   );
 }

@@ -3,87 +3,18 @@
  * it is asked for, so a broken preset fails loudly in tests rather than quietly in the app.
  */
 import { mustValidate } from '../validate';
-import type { Scenario, ScenarioInput } from '../schema';
-import defaultScenario from './default.json';
-import syncSuccess from './sync-success.json';
-import syncFunctionError from './sync-function-error.json';
-import syncTimeout from './sync-timeout.json';
-import syncThrottled from './sync-throttled.json';
-import apiGatewayTimeout from './api-gateway-timeout.json';
-import coldAndWarm from './cold-and-warm.json';
-import asyncRetriesExhausted from './async-retries-exhausted.json';
-import asyncSucceedsOnThirdAttempt from './async-succeeds-on-third-attempt.json';
-import asyncMaxEventAge from './async-max-event-age.json';
-import asyncDlq from './async-dlq.json';
-import asyncZeroReservedConcurrency from './async-zero-reserved-concurrency.json';
-import asyncThrottledWaits from './async-throttled-waits.json';
-import burstScaling from './burst-scaling.json';
-import sqsBatchSuccess from './sqs-batch-success.json';
-import sqsBatchError from './sqs-batch-error.json';
-import sqsPartialBatchFailure from './sqs-partial-batch-failure.json';
-import sqsRedriveToDlq from './sqs-redrive-to-dlq.json';
-import sqsVisibilityTooShort from './sqs-visibility-too-short.json';
-import sqsScaling from './sqs-scaling.json';
-import sqsFifoGroupBlocking from './sqs-fifo-group-blocking.json';
-import kinesisInOrder from './kinesis-in-order.json';
-import kinesisPoisonRetryLimit from './kinesis-poison-retry-limit.json';
-import kinesisBisect from './kinesis-bisect.json';
-import kinesisCheckpoint from './kinesis-checkpoint.json';
-import kinesisParallelization from './kinesis-parallelization.json';
-import kinesisPoisonBlocksShard from './kinesis-poison-blocks-shard.json';
-import dynamodbPoisonDefault from './dynamodb-poison-default.json';
+import type { Scenario } from '../schema';
+import { presetSource } from './presetSources';
 
-/** Preset ids in the order the picker shows them. */
-const RAW: ReadonlyArray<unknown> = [
-  defaultScenario,
-  syncSuccess,
-  syncFunctionError,
-  syncTimeout,
-  syncThrottled,
-  apiGatewayTimeout,
-  coldAndWarm,
-  asyncRetriesExhausted,
-  asyncSucceedsOnThirdAttempt,
-  asyncMaxEventAge,
-  asyncDlq,
-  asyncZeroReservedConcurrency,
-  asyncThrottledWaits,
-  burstScaling,
-  sqsBatchSuccess,
-  sqsBatchError,
-  sqsPartialBatchFailure,
-  sqsRedriveToDlq,
-  sqsVisibilityTooShort,
-  sqsScaling,
-  sqsFifoGroupBlocking,
-  kinesisInOrder,
-  kinesisPoisonRetryLimit,
-  kinesisBisect,
-  kinesisCheckpoint,
-  kinesisParallelization,
-  kinesisPoisonBlocksShard,
-  dynamodbPoisonDefault,
-];
+export { DEFAULT_PRESET_ID, PRESET_IDS, presetSource } from './presetSources';
 
-/** The preset the app opens on. */
-export const DEFAULT_PRESET_ID = 'default';
-
-const byId = new Map<string, unknown>(RAW.map((p) => [(p as ScenarioInput).id, p]));
 const cache = new Map<string, Scenario>();
-
-/** Every preset id, in display order. */
-export const PRESET_IDS: readonly string[] = RAW.map((p) => (p as ScenarioInput).id);
-
-/** The raw JSON of a preset, as a user would write it (for the editor and for export). */
-export function presetSource(id: string): ScenarioInput | undefined {
-  return byId.get(id) as ScenarioInput | undefined;
-}
 
 /** A validated preset, or undefined when no preset has that id. */
 export function getPreset(id: string): Scenario | undefined {
   const cached = cache.get(id);
   if (cached) return cached;
-  const raw = byId.get(id);
+  const raw = presetSource(id);
   if (raw === undefined) return undefined;
   const scenario = mustValidate(raw);
   cache.set(id, scenario);

@@ -122,7 +122,11 @@ export function buildFlowIndex(
   const sources = new Map(scenario.sources.map((s) => [s.id, s]));
   const invocationItems = new Map(results.invocations.map((inv) => [inv.id, inv.items]));
 
-  const itemNodes: ItemNodes[] = results.items.map((item) => nodesOfSource(sources.get(item.source)));
+  // One shared object per source (stream records get their own once their shard is known), so an event
+  // that moves a whole batch works out the move once.
+  const sourceNodes = new Map(scenario.sources.map((s) => [s.id, nodesOfSource(s)]));
+  const none = nodesOfSource(undefined);
+  const itemNodes: ItemNodes[] = results.items.map((item) => sourceNodes.get(item.source) ?? none);
 
   const pairStart = new Int32Array(log.length + 1);
   let pairItem = new Int32Array(Math.max(16, log.length * 2));
@@ -147,14 +151,20 @@ export function buildFlowIndex(
     eventEnv[e] = env;
     if (env > envCount) envCount = env;
     const soft = movesOnlyItemsWithLambda(event) ? 1 : 0;
+    let movedFor: ItemNodes | null = null;
+    let move = NO_MOVE;
     for (const id of itemsOf(event, invocationItems)) {
       const i = itemIndex.get(id);
       if (i === undefined) continue;
-      const nodes = itemNodes[i]!;
       if (event.type === 'stream/record-put') {
         const source = sources.get(String(event.data?.source));
         const shard = shardIndex.get(`${String(event.data?.source)}/${String(event.data?.shard)}`) ?? 0;
-        if (source) nodes.store = shardNodeId(source, shard);
+        if (source) itemNodes[i] = { ...itemNodes[i]!, store: shardNodeId(source, shard) };
+      }
+      const nodes = itemNodes[i]!;
+      if (nodes !== movedFor) {
+        move = moveCode(placeAfter(event, nodes), nodeIndex);
+        movedFor = nodes;
       }
       if (pairs === pairItem.length) {
         const grownItem = new Int32Array(pairs * 2);
@@ -169,7 +179,7 @@ export function buildFlowIndex(
       }
       pairSoft[pairs] = soft;
       pairItem[pairs] = i;
-      pairCode[pairs] = moveCode(placeAfter(event, nodes), nodeIndex);
+      pairCode[pairs] = move;
       pairs++;
       // An event listing an item twice (a bisected batch) is one event for that item.
       if (lastEventOf[i] !== e) perItemCount[i]! += 1;

@@ -8,7 +8,7 @@ import { STAGES, type NodeKind, type Topology } from './topology';
 
 export const NODE_WIDTH = 210;
 const COLUMN_GAP = 48;
-const ROW_GAP = 26;
+const ROW_GAP = 18;
 
 /**
  * Heights per node kind of the part above the token tray (title, role, live badges); the tray for the
@@ -27,8 +27,8 @@ export const CONTENT_HEIGHT: Record<NodeKind, number> = {
   destination: 104,
 };
 
-/** The strip at the bottom of every node where its items' tokens sit (two rows of tokens). */
-export const TRAY_HEIGHT = 62;
+/** The strip at the bottom of every node where its items' tokens sit (one row of tokens). */
+export const TRAY_HEIGHT = 36;
 
 export interface NodePosition {
   x: number;

@@ -182,6 +182,11 @@ export function movesOnlyItemsWithLambda(e: SimEvent): boolean {
   return e.type.startsWith('invoke/') || e.type.startsWith('env/');
 }
 
+/** Event types whose invocation's items are the items they concern. */
+function concernsInvocation(type: string): boolean {
+  return type.startsWith('invoke/') || type.startsWith('env/') || type.startsWith('stream/');
+}
+
 /** The items an event concerns: a batch's items, an invocation's items, or its one item. */
 export function itemsOf(
   e: SimEvent,
@@ -190,8 +195,9 @@ export function itemsOf(
   const data = e.data;
   if (e.type === 'sqs/partial-batch') return stringList(data?.failed);
   if (e.type === 'stream/batch-bisected') return [...stringList(data?.first), ...stringList(data?.second)];
-  if (Array.isArray(data?.items)) return stringList(data.items);
-  if (e.invocation !== undefined && /^(invoke|env|stream)\//.test(e.type)) {
+  // The engine lists a batch's item ids as strings.
+  if (Array.isArray(data?.items)) return data.items as string[];
+  if (e.invocation !== undefined && concernsInvocation(e.type)) {
     const items = invocationItems.get(e.invocation);
     if (items) return items;
   }

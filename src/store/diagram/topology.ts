@@ -71,6 +71,8 @@ export interface TopoNode {
   source?: string;
   /** Shard nodes: the shard's index. */
   shard?: number;
+  /** Destinations: the ARN records are sent to. */
+  arn?: string;
   config: ConfigLine[];
 }
 
@@ -358,6 +360,7 @@ function addStream(b: Builder, source: Extract<Source, { type: 'kinesis' | 'dyna
       subtitle: `on-failure destination · ${look.service}`,
       icon: look.icon,
       source: source.id,
+      arn: onFailure,
       config: [{ name: 'DestinationConfig.OnFailure', value: onFailure }],
     });
     b.edge(poller, dest, 'deliver', 'record of discarded batch');
@@ -383,6 +386,7 @@ function addAsyncTargets(b: Builder, scenario: Scenario): void {
       title: arnShortName(t.arn),
       subtitle: `${t.label} · ${look.service}`,
       icon: t.target === 'dlq' ? 'dlq' : look.icon,
+      arn: t.arn,
       config: [
         {
           name:

@@ -4,7 +4,7 @@
  * attempt ("#2"), the SQS receive count ("×3"), the HTTP status its caller got, or a countdown to the
  * retry or visibility timeout it waits for. Colour, glyph and words always agree.
  */
-import { motion } from 'motion/react';
+import * as m from 'motion/react-m';
 import { memo, useState } from 'react';
 import type { TokenView } from '../../store/diagram/flowFrame';
 import type { NodePosition } from '../../store/diagram/layout';
@@ -86,7 +86,7 @@ function TokenView_({ token, at, node, fromNode, nodeKind, selected, reducedMoti
   const label = token.label;
   const name = `${token.item}: ${phaseWord(token.phase, nodeKind)}${label ? `, ${labelWords(label)}` : ''}`;
   return (
-    <motion.button
+    <m.button
       type="button"
       className={`token tone-${look.tone} phase-${token.phase}${selected ? ' is-selected' : ''}${token.coldStart ? ' is-cold' : ''}`}
       style={{ position: 'absolute', left: 0, top: 0 }}
@@ -116,7 +116,7 @@ function TokenView_({ token, at, node, fromNode, nodeKind, selected, reducedMoti
           label && <span className="token-label">{label}</span>
         )}
       </span>
-    </motion.button>
+    </m.button>
   );
 }
 

@@ -5,6 +5,7 @@
  * badges count them instead, and a note says so.
  */
 import { ViewportPortal } from '@xyflow/react';
+import { LazyMotion, domAnimation } from 'motion/react';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion';
 import type { TokenView } from '../../store/diagram/flowFrame';
 import { selectFlowFrame, selectFlowModel } from '../../store/diagram/flowSelectors';
@@ -65,7 +66,10 @@ export function TokenLayer() {
   }
   return (
     <ViewportPortal>
-      <div className="token-layer">{drawn}</div>
+      {/* Only the DOM animation features tokens use, not all of motion's. */}
+      <LazyMotion features={domAnimation} strict>
+        <div className="token-layer">{drawn}</div>
+      </LazyMotion>
     </ViewportPortal>
   );
 }

@@ -8,7 +8,7 @@ import { TRAY_HEIGHT, type NodePosition } from '../../store/diagram/layout';
 export const TOKEN_WIDTH = 44;
 export const TOKEN_HEIGHT = 22;
 const TOKEN_GAP = 4;
-export const TRAY_ROWS = 2;
+export const TRAY_ROWS = 1;
 /** Space around the tokens inside the tray. */
 const TRAY_PADDING = (TRAY_HEIGHT - TRAY_ROWS * TOKEN_HEIGHT - (TRAY_ROWS - 1) * TOKEN_GAP) / 2;
 

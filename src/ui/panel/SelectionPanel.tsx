@@ -4,7 +4,8 @@
  * (AWS's names), what is there now and what last happened there; with nothing selected, how to read
  * the diagram. The learning issue's inspector and narration slot in here.
  */
-import { itemStateAt, shownMs } from '../../store/selectors';
+import { deliveriesAt, itemStateAt, shownMs } from '../../store/selectors';
+import { DeliveryRecord } from '../../app/components/DeliveryRecord';
 import { selectFlowFrame, selectFlowModel } from '../../store/diagram/flowSelectors';
 import { itemHistory, nodeHistory } from '../../store/diagram/history';
 import { useSimStore } from '../../store/useSimStore';
@@ -51,9 +52,39 @@ function ItemDetails({ id }: { id: string }) {
       )}
       <h3 className="selection-subhead">Its story so far</h3>
       <HistoryList indexes={history} empty="Nothing has happened to it yet." />
+      {state && state.deliveries.length > 0 && (
+        <>
+          <h3 className="selection-subhead">Records sent about it</h3>
+          {state.deliveries.map((d, i) => (
+            <DeliveryRecord key={i} delivery={{ ...d, item: item.id, key: `${item.id}#${i}` }} open />
+          ))}
+        </>
+      )}
     </section>
   );
 }
+
+/** Records a destination had received by now (the first few: they show the shape). */
+function ReceivedRecords({ arn }: { arn: string }) {
+  const results = useSimStore((s) => s.results);
+  const atMs = useSimStore((s) => shownMs(s.log, s.cursor));
+  if (!results) return null;
+  const received = deliveriesAt(results.items, atMs).filter((d) => d.destination === arn);
+  return (
+    <>
+      <h3 className="selection-subhead">Records received ({received.length.toLocaleString('en-US')})</h3>
+      {received.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        received
+          .slice(0, RECORDS_SHOWN)
+          .map((d, i) => <DeliveryRecord key={d.key} delivery={d} open={i === 0} />)
+      )}
+    </>
+  );
+}
+
+const RECORDS_SHOWN = 5;
 
 function NodeDetails({ id }: { id: string }) {
   const model = useSimStore(selectFlowModel);
@@ -99,6 +130,7 @@ function NodeDetails({ id }: { id: string }) {
           ))}
         </ul>
       )}
+      {topo.arn && <ReceivedRecords arn={topo.arn} />}
       <h3 className="selection-subhead">What happened here lately</h3>
       <HistoryList indexes={history} empty="Nothing has happened here yet." />
     </section>
