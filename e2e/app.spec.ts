@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './helpers';
 
 /** A preset's title, read from its JSON (Playwright's loader cannot import JSON modules here). */
 function titleOf(id: string): string {
@@ -12,16 +13,6 @@ function titleOf(id: string): string {
   const { title } = JSON.parse(readFileSync(url, 'utf8')) as { title?: string };
   if (!title) throw new Error(`preset ${id} has no title`);
   return title;
-}
-
-/** Collects console errors and uncaught page errors; a test ends by expecting none. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
 }
 
 /** Waits for the run, then shows all of it (End), as a reader who wants the outcome would. */

@@ -5,15 +5,7 @@
  * narrow window. Assertions read what is on screen (nodes, tokens and their words), not internals.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
+import { collectErrors } from './helpers';
 
 async function open(page: Page, query = '') {
   await page.goto(`/?test=1${query}`);

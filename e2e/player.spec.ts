@@ -4,16 +4,7 @@
  * is derived from the log and the cursor, so stepping back and forth shows the same page.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-/** Collects console errors and uncaught page errors; a test ends by expecting none. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
+import { collectErrors } from './helpers';
 
 const timeline = (page: Page) => page.getByRole('table', { name: /events? over/ });
 const clock = (page: Page) => page.getByTestId('player-clock');

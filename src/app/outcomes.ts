@@ -2,7 +2,19 @@
 import type { ItemOutcome } from '../engine/types';
 
 export type Tone = 'good' | 'bad' | 'warn' | 'neutral';
-export type IconName = 'check' | 'cross' | 'stop' | 'ban' | 'inbox' | 'clock' | 'trash' | 'dots';
+export type IconName =
+  | 'check'
+  | 'cross'
+  | 'stop'
+  | 'ban'
+  | 'inbox'
+  | 'clock'
+  | 'trash'
+  | 'dots'
+  | 'dot'
+  | 'ring'
+  | 'play'
+  | 'retry';
 
 export interface OutcomeInfo {
   label: string;

@@ -1,5 +1,6 @@
 /** The presets as the picker and the page header show them: id, title, description, group. */
-import { DEFAULT_PRESET_ID, PRESET_IDS, presetSource } from '../scenarios/presets/presetSources';
+import { DEFAULT_PRESET_ID } from '../scenarios/presets/presetOrder';
+import { PRESET_SUMMARIES } from '../scenarios/presets/presetSummaries';
 
 export interface PresetEntry {
   id: string;
@@ -31,15 +32,12 @@ const GROUP_ORDER = ['synchronous', 'asynchronous', 'poll-based', 'scaling'];
 export { DEFAULT_PRESET_ID };
 
 /** Every preset, in display order. */
-export const PRESETS: readonly PresetEntry[] = PRESET_IDS.map((id) => {
-  const source = presetSource(id);
-  return {
-    id,
-    title: source?.title ?? id,
-    description: source?.description ?? '',
-    group: source?.group ?? 'synchronous',
-  };
-});
+export const PRESETS: readonly PresetEntry[] = PRESET_SUMMARIES.map(({ id, title, description, group }) => ({
+  id,
+  title,
+  description,
+  group,
+}));
 
 /** The presets grouped for the picker: known groups first in their usual order, then any others. */
 export const PRESET_GROUPS: readonly PresetGroup[] = (() => {

@@ -1,11 +1,13 @@
 /**
- * The colour theme: the system's by default, or light or dark as the user picks. The choice is kept in
- * localStorage and applied as `<html data-theme>`, which the stylesheet's `color-scheme` follows.
+ * The colour theme lives in the store (view slice); this hook loads the user's choice from localStorage
+ * once, then applies every change as `<html data-theme>` (which the stylesheet's `color-scheme` follows)
+ * and remembers it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { simStore } from '../store/simStore';
+import { useSimStore } from '../store/useSimStore';
+import type { Theme } from '../store/viewSlice';
 
-export type Theme = 'system' | 'light' | 'dark';
-export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 const KEY = 'lambda-visualizer.theme';
 
 function stored(): Theme {
@@ -17,22 +19,22 @@ function stored(): Theme {
   }
 }
 
-/** The current theme and a setter that remembers it. */
+/** The current theme and its setter; the first call loads the remembered choice. */
 export function useTheme(): [Theme, (theme: Theme) => void] {
-  const [theme, setThemeState] = useState<Theme>(stored);
+  // Loaded before the first render, so the page never shows the other theme first.
+  useState(() => simStore.getState().setTheme(stored()));
+  const theme = useSimStore((s) => s.theme);
+  const setTheme = useSimStore((s) => s.setTheme);
   useEffect(() => {
     const root = document.documentElement;
     if (theme === 'system') delete root.dataset.theme;
     else root.dataset.theme = theme;
-  }, [theme]);
-  const setTheme = useCallback((next: Theme) => {
-    setThemeState(next);
     try {
-      if (next === 'system') window.localStorage.removeItem(KEY);
-      else window.localStorage.setItem(KEY, next);
+      if (theme === 'system') window.localStorage.removeItem(KEY);
+      else window.localStorage.setItem(KEY, theme);
     } catch {
       // Not remembered; it still applies to this page.
     }
-  }, []);
+  }, [theme]);
   return [theme, setTheme];
 }

@@ -1,11 +1,12 @@
 /**
- * The app's one store, made of slices (run, playback, selection). Vanilla zustand, so the player's
+ * The app's one store, made of slices (run with its scenario, playback, selection, view). Vanilla zustand, so the player's
  * logic runs and is tested without React; `useSimStore` binds it to components.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createPlaybackSlice } from './playbackSlice';
 import { createRunSlice } from './runSlice';
 import { createSelectionSlice } from './selectionSlice';
+import { createViewSlice } from './viewSlice';
 import type { SimStoreState } from './types';
 
 export type SimStore = StoreApi<SimStoreState>;
@@ -16,6 +17,7 @@ export function createSimStore(): SimStore {
     ...createRunSlice(...a),
     ...createPlaybackSlice(...a),
     ...createSelectionSlice(...a),
+    ...createViewSlice(...a),
   }));
 }
 

@@ -28,6 +28,10 @@ const ICONS = {
   clock: true,
   trash: true,
   dots: true,
+  dot: true,
+  ring: true,
+  play: true,
+  retry: true,
 } satisfies Record<IconName, true>;
 
 function iconPath(name: IconName): string | undefined {

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PRESET_ID, findPreset } from '../../src/app/presetCatalog';
-import { MAX_SEED, defaultSeed, parseSeed, readUrlState, writeUrlState } from '../../src/app/urlState';
+import { DEFAULT_SEED, MAX_SEED, parseSeed, readUrlState, writeUrlState } from '../../src/app/urlState';
+import { PRESET_SUMMARIES } from '../../src/scenarios/presets/presetSummaries';
+import { presetSource } from '../../src/scenarios/presets';
 import { PRESET_IDS, getPreset } from '../../src/scenarios/presets';
 
 describe('parseSeed', () => {
@@ -32,7 +34,7 @@ describe('readUrlState', () => {
     const state = readUrlState('');
     expect(state).toEqual({
       presetId: DEFAULT_PRESET_ID,
-      seed: defaultSeed(DEFAULT_PRESET_ID),
+      seed: DEFAULT_SEED,
       notices: [],
       testMode: false,
     });
@@ -55,13 +57,27 @@ describe('readUrlState', () => {
     }
   });
 
-  it('without a seed, the preset’s own seed is used (1 when the preset has none)', () => {
+  it('without a seed, the run uses seed 1, which is every built-in preset’s seed', () => {
     for (const id of PRESET_IDS) {
       const state = readUrlState(`?scenario=${id}`);
-      expect(state.seed).toBe(getPreset(id)?.seed ?? 1);
-      expect(state.seed).toBe(defaultSeed(id));
+      expect(state.seed).toBe(DEFAULT_SEED);
+      // The page does not load the presets' JSON; a preset with its own seed would need it to.
+      expect(getPreset(id)?.seed ?? 1, `${id} sets a seed`).toBe(DEFAULT_SEED);
     }
-    expect(defaultSeed('no-such-preset')).toBe(1);
+  });
+
+  it('the page’s preset summaries match the presets’ JSON, in display order', () => {
+    expect(PRESET_SUMMARIES.map((p) => p.id)).toEqual([...PRESET_IDS]);
+    for (const summary of PRESET_SUMMARIES) {
+      const source = presetSource(summary.id)!;
+      expect(summary).toEqual({
+        id: source.id,
+        title: source.title,
+        description: source.description,
+        group: source.group,
+        tags: source.tags ?? [],
+      });
+    }
   });
 
   it('an unknown preset falls back to the default preset, with a notice naming both', () => {
@@ -84,18 +100,18 @@ describe('readUrlState', () => {
     (seed) => {
       const state = readUrlState(`?scenario=sync-success&seed=${encodeURIComponent(seed)}`);
       expect(state.presetId).toBe('sync-success');
-      expect(state.seed).toBe(defaultSeed('sync-success'));
+      expect(state.seed).toBe(DEFAULT_SEED);
       expect(state.notices).toHaveLength(1);
       expect(state.notices[0]).toContain(`"${seed}"`);
       expect(state.notices[0]).toContain(String(MAX_SEED));
-      expect(state.notices[0]).toContain(`using ${defaultSeed('sync-success')}`);
+      expect(state.notices[0]).toContain(`using ${DEFAULT_SEED}`);
     },
   );
 
   it('an unknown preset and a bad seed give two notices', () => {
     const state = readUrlState('?scenario=nope&seed=abc');
     expect(state.presetId).toBe(DEFAULT_PRESET_ID);
-    expect(state.seed).toBe(defaultSeed(DEFAULT_PRESET_ID));
+    expect(state.seed).toBe(DEFAULT_SEED);
     expect(state.notices).toHaveLength(2);
   });
 

@@ -51,6 +51,11 @@ export class FakeWorker implements WorkerLike {
     this.dispatch('message', { data: message });
   }
 
+  /** Answers the last request with results and an empty log. */
+  replyResults(): void {
+    this.reply({ type: 'results', id: this.lastId, results: RESULTS, scenario: SCENARIO, logLength: 0 });
+  }
+
   crash(message = 'Uncaught ReferenceError: x is not defined'): { preventDefault: () => void } {
     const event = { message, preventDefault: vi.fn() };
     this.dispatch('error', event);

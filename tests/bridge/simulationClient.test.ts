@@ -44,13 +44,7 @@ describe('simulation client: a run', () => {
     const { client, createWorker, current } = setup();
     for (let i = 0; i < 3; i++) {
       const p = client.run({ presetId: 'sync-success', seed: i });
-      current().reply({
-        type: 'results',
-        id: current().lastId,
-        results: RESULTS,
-        scenario: SCENARIO,
-        logLength: 0,
-      });
+      current().replyResults();
       await p;
     }
     expect(createWorker).toHaveBeenCalledTimes(1);
@@ -77,13 +71,7 @@ describe('simulation client: a run', () => {
   it('resolves a run with an empty log', async () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
-    current().reply({
-      type: 'results',
-      id: current().lastId,
-      results: RESULTS,
-      scenario: SCENARIO,
-      logLength: 0,
-    });
+    current().replyResults();
     await expect(p).resolves.toEqual({ results: RESULTS, log: [], scenario: SCENARIO });
   });
 
@@ -365,13 +353,7 @@ describe('simulation client: watchdog', () => {
     vi.useFakeTimers();
     const { client, current } = setup({ timeoutMs: 1000 });
     const p = client.run({ presetId: 'sync-success', seed: 1 });
-    current().reply({
-      type: 'results',
-      id: current().lastId,
-      results: RESULTS,
-      scenario: SCENARIO,
-      logLength: 0,
-    });
+    current().replyResults();
     await p;
     const q = client.run({ presetId: 'sync-success', seed: 2 });
     current().reply({ type: 'error', id: current().lastId, message: 'no' });
@@ -453,13 +435,7 @@ describe('simulation client: dispose', () => {
     client.dispose();
     const p = client.run({ presetId: 'sync-success', seed: 2 });
     expect(createWorker).toHaveBeenCalledTimes(2);
-    current().reply({
-      type: 'results',
-      id: current().lastId,
-      results: RESULTS,
-      scenario: SCENARIO,
-      logLength: 0,
-    });
+    current().replyResults();
     await expect(p).resolves.toMatchObject({ log: [] });
   });
 });

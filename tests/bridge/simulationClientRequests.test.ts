@@ -191,13 +191,7 @@ describe('simulation client: cancel', () => {
       { presetId: 'default', seed: 1, atMs: 0, changes: [] },
       { signal: controller.signal },
     );
-    current().reply({
-      type: 'results',
-      id: current().lastId,
-      results: RESULTS,
-      scenario: SCENARIO,
-      logLength: 0,
-    });
+    current().replyResults();
     await expect(p).resolves.toMatchObject({ log: [] });
     controller.abort();
     expect(current().posted).toHaveLength(1);

@@ -3,28 +3,48 @@
  * part not played yet dimmed. Dragging it (or PageUp/PageDown on it) moves the clock; arrow keys step
  * event by event, as everywhere on the page.
  */
-import type { CSSProperties } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import { markerLayout } from '../../store/markers';
 import { selectEndMs } from '../../store/selectors';
 import { simStore } from '../../store/simStore';
 import { useSimStore } from '../../store/useSimStore';
+import { useTransient } from '../../store/useTransient';
 import { formatCount, formatOffset } from '../format';
 import { EventMarkers } from './EventMarkers';
 
 export function Scrubber() {
   const log = useSimStore((s) => s.log);
   const endMs = useSimStore(selectEndMs);
-  const clockMs = useSimStore((s) => s.clockMs);
-  const cursor = useSimStore((s) => s.cursor);
-  const progress = endMs > 0 ? Math.min(1, clockMs / endMs) : 1;
   const laneCount = useSimStore((s) => markerLayout(s.log, selectEndMs(s)).kinds.length);
-  // Per-frame styles go on leaf elements only: a custom property on the container would restyle every
-  // marker each frame. The shade over the unplayed part moves by transform, which needs no repaint.
-  const shade = { transform: `scaleX(${1 - progress})`, gridRow: `1 / span ${laneCount}` } as CSSProperties;
+  const input = useRef<HTMLInputElement>(null);
+  const shadeRef = useRef<HTMLSpanElement>(null);
+  // The clock moves every frame while playing: written straight to the elements, not re-rendered. Per-frame
+  // styles go on leaf elements only (a custom property on the container would restyle every marker), and
+  // the shade over the unplayed part moves by transform, which needs no repaint.
+  useTransient(
+    (s) => `${s.clockMs}/${s.cursor}/${selectEndMs(s)}`,
+    () => {
+      const state = simStore.getState();
+      const { clockMs, cursor } = state;
+      const end = selectEndMs(state);
+      const progress = end > 0 ? Math.min(1, clockMs / end) : 1;
+      if (input.current) {
+        input.current.max = String(end);
+        input.current.value = String(Math.round(clockMs));
+        input.current.style.setProperty('--progress', `${progress * 100}%`);
+        input.current.setAttribute(
+          'aria-valuetext',
+          `${formatOffset(clockMs)}, event ${formatCount(cursor + 1)} of ${formatCount(state.log.length)}`,
+        );
+      }
+      if (shadeRef.current) shadeRef.current.style.transform = `scaleX(${1 - progress})`;
+    },
+  );
+  const shade = { gridRow: `1 / span ${laneCount}` } as CSSProperties;
   return (
     <div className="scrubber">
       <EventMarkers log={log} endMs={endMs} />
-      {laneCount > 0 && <span className="marker-shade" aria-hidden="true" style={shade} />}
+      {laneCount > 0 && <span className="marker-shade" aria-hidden="true" style={shade} ref={shadeRef} />}
       <span className="scrubber-label" aria-hidden="true">
         Time
       </span>
@@ -32,12 +52,11 @@ export function Scrubber() {
         type="range"
         className="scrubber-input"
         aria-label="Simulated time"
-        aria-valuetext={`${formatOffset(clockMs)}, event ${formatCount(cursor + 1)} of ${formatCount(log.length)}`}
+        ref={input}
         min={0}
         max={endMs}
         step={1}
-        value={Math.round(clockMs)}
-        style={{ '--progress': `${progress * 100}%` } as CSSProperties}
+        defaultValue={0}
         onChange={(e) => simStore.getState().seekToTime(Number(e.target.value))}
       />
       <span />

@@ -1,5 +1,5 @@
 /** Light, dark, or the system's theme: a three-way switch in the header. */
-import { THEMES, type Theme } from '../useTheme';
+import { THEMES, type Theme } from '../../store/viewSlice';
 
 const LABEL: Record<Theme, string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
 

@@ -1,7 +1,6 @@
 /**
- * The built-in scenarios' JSON, as written, with no validation: what the page needs to list and describe
- * them (titles, groups, explanations) without loading the schema library, which only the worker and the
- * tools need (`index.ts` adds the validated form).
+ * The built-in scenarios' JSON, as written, with no validation (`index.ts` adds the validated form). The
+ * page does not load these: it lists presets from `presetSummaries.ts`, which carries a few fields only.
  */
 import type { ScenarioInput } from '../schema';
 import defaultScenario from './default.json';
@@ -33,7 +32,7 @@ import kinesisParallelization from './kinesis-parallelization.json';
 import kinesisPoisonBlocksShard from './kinesis-poison-blocks-shard.json';
 import dynamodbPoisonDefault from './dynamodb-poison-default.json';
 
-/** Preset ids in the order the picker shows them. */
+/** Every preset's JSON (in display order; `presetOrder.ts` lists the ids for the page). */
 const RAW: ReadonlyArray<unknown> = [
   defaultScenario,
   syncSuccess,
@@ -65,8 +64,7 @@ const RAW: ReadonlyArray<unknown> = [
   dynamodbPoisonDefault,
 ];
 
-/** The preset the app opens on. */
-export const DEFAULT_PRESET_ID = 'default';
+export { DEFAULT_PRESET_ID } from './presetOrder';
 
 const byId = new Map<string, unknown>(RAW.map((p) => [(p as ScenarioInput).id, p]));
 

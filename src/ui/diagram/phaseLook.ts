@@ -8,7 +8,7 @@ import type { NodeKind } from '../../store/diagram/topology';
 
 export interface PhaseLook {
   word: string;
-  icon: IconName | 'dot' | 'ring' | 'retry' | 'play';
+  icon: IconName;
   tone: Tone | 'active' | 'idle';
 }
 

@@ -1,7 +1,7 @@
 /** A "Browse scenarios" button and the modal dialog it opens: every preset, grouped, as a card to choose. */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRESET_GROUPS, type PresetEntry, type PresetGroup } from '../../app/presetCatalog';
-import { presetSource } from '../../scenarios/presets/presetSources';
+import { presetSummary } from '../../scenarios/presets/presetSummaries';
 import './presetBrowser.css';
 
 interface Props {
@@ -23,7 +23,7 @@ interface CardGroup extends Omit<PresetGroup, 'presets'> {
 const GROUPS: readonly CardGroup[] = PRESET_GROUPS.map((g) => ({
   ...g,
   presets: g.presets.map((p) => {
-    const tags = presetSource(p.id)?.tags ?? [];
+    const tags = presetSummary(p.id)?.tags ?? [];
     return { ...p, tags, haystack: [p.id, p.title, p.description, ...tags].join('\n').toLowerCase() };
   }),
 }));
