@@ -97,6 +97,7 @@ test('a failed attempt waits in the async queue with a countdown to its retry (â
   await expect(event).toHaveAttribute('data-phase', 'retry-wait');
   await expect(event).toHaveText('60s');
   await expect(node(page, 'async-queue')).toContainText('1 waiting to retry');
+  await expect(page.getByTestId('diagram-caption')).toHaveText('process-order â†’ Async event queue');
   await page.getByRole('slider', { name: 'Simulated time' }).fill('31063');
   await expect(event).toHaveText('30s');
   // The second retry waits about two minutes.

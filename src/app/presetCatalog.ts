@@ -1,6 +1,6 @@
 /** The presets as the picker and the page header show them: id, title, description, group. */
 import { DEFAULT_PRESET_ID } from '../scenarios/presets/presetOrder';
-import { PRESET_SUMMARIES } from '../scenarios/presets/presetSummaries';
+import { PRESET_SUMMARIES } from './presetSummaries';
 
 export interface PresetEntry {
   id: string;

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PRESET_ID, findPreset } from '../../src/app/presetCatalog';
 import { DEFAULT_SEED, MAX_SEED, parseSeed, readUrlState, writeUrlState } from '../../src/app/urlState';
-import { PRESET_SUMMARIES } from '../../src/scenarios/presets/presetSummaries';
+import { PRESET_SUMMARIES } from '../../src/app/presetSummaries';
 import { presetSource } from '../../src/scenarios/presets';
 import { PRESET_IDS, getPreset } from '../../src/scenarios/presets';
 

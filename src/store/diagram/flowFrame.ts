@@ -55,6 +55,15 @@ export interface FlowFrame {
   iteratorAgeMs: Record<string, number>;
   /** Edges the current event moved items along (ids as in the topology). */
   activeEdges: string[];
+  /** Where the current event moved items, node to node. */
+  moves: NodeMove[];
+}
+
+export interface NodeMove {
+  from: string;
+  to: string;
+  /** How many items made this move. */
+  items: number;
 }
 
 const COLD_PHASES: ReadonlySet<Phase> = new Set<Phase>(['initializing']);
@@ -185,12 +194,14 @@ function attemptLabel(event: SimEvent): string | null {
   return attempt === undefined ? null : `#${attempt}`;
 }
 
-function activeEdges(index: FlowIndex, state: FlowState): string[] {
+/** The moves the event at the cursor made (from one node to another, once each) and the edges they lit. */
+function activeMoves(index: FlowIndex, state: FlowState): Pick<FlowFrame, 'activeEdges' | 'moves'> {
   const e = state.cursor;
-  if (e < 0) return [];
+  if (e < 0) return { activeEdges: [], moves: [] };
   const edges = new Set(index.topology.edges.map((x) => x.id));
-  const out = new Set<string>();
-  for (let p = index.pairStart[e]!; p < index.pairStart[e + 1]!; p++) {
+  const lit = new Set<string>();
+  const moves = new Map<string, NodeMove>();
+  for (let p = index.pairStart[e]!; p < index.pairStart[e + 1]! && moves.size < 4; p++) {
     const item = index.pairItem[p]!;
     const now = state.place[item]!;
     const before = placeBefore(index, item, e);
@@ -198,15 +209,17 @@ function activeEdges(index: FlowIndex, state: FlowState): string[] {
     const from = index.nodeIds[codeNode(before)]!;
     const to = index.nodeIds[codeNode(now)]!;
     if (from === to) continue;
-    for (const id of [`${from}->${to}`, `${to}->${from}`]) if (edges.has(id)) out.add(id);
+    const move = moves.get(`${from}->${to}`) ?? { from, to, items: 0 };
+    move.items += 1;
+    moves.set(`${from}->${to}`, move);
+    for (const id of [`${from}->${to}`, `${to}->${from}`]) if (edges.has(id)) lit.add(id);
     if (!edges.has(`${from}->${to}`) && !edges.has(`${to}->${from}`)) {
       // No direct edge (a sync answer going back to its caller): through the Lambda service.
       for (const id of [`${from}->lambda`, `lambda->${from}`, `lambda->${to}`, `${to}->lambda`])
-        if (edges.has(id)) out.add(id);
+        if (edges.has(id)) lit.add(id);
     }
-    if (out.size > 8) break;
   }
-  return [...out];
+  return { activeEdges: [...lit], moves: [...moves.values()] };
 }
 
 /** The frame for the replay state `state` (the state after events 0..state.cursor). */
@@ -275,6 +288,6 @@ export function flowFrame(index: FlowIndex, log: readonly SimEvent[], state: Flo
     tokens,
     inPlay,
     iteratorAgeMs,
-    activeEdges: activeEdges(index, state),
+    ...activeMoves(index, state),
   };
 }

@@ -10,6 +10,7 @@ import { selectFlowFrame, selectFlowModel } from '../../store/diagram/flowSelect
 import { useSimStore } from '../../store/useSimStore';
 import { FlowEdge, type PipelineFlowEdge } from './FlowEdge';
 import { PipelineNode, type PipelineFlowNode } from './PipelineNode';
+import { MoveCaption } from './MoveCaption';
 import { TokenLayer } from './TokenLayer';
 
 const nodeTypes = { pipeline: PipelineNode };
@@ -119,6 +120,7 @@ export function FlowDiagram({ colorMode }: { colorMode: 'light' | 'dark' | 'syst
       >
         <TokenLayer />
       </ReactFlow>
+      <MoveCaption topology={model.topology} />
       {aggregated && (
         <p className="flow-note" role="status">
           {inPlay.toLocaleString('en-US')} items in play: too many to follow one by one, so each component

@@ -1,8 +1,9 @@
 /**
- * An edge of the pipeline. It lights up, with its label, while the event on screen moves items along
- * it, so the learner sees which hop just happened ("202 Accepted, queued", "ReceiveMessage").
+ * An edge of the pipeline. It lights up while the event on screen moves items along it; the diagram's
+ * caption names the hop ("202 Accepted, queued", "ReceiveMessage"), since a label on a short edge would
+ * cover the nodes beside it.
  */
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { EdgeKind } from '../../store/diagram/topology';
 
@@ -11,7 +12,7 @@ export type PipelineFlowEdge = Edge<FlowEdgeData, 'pipeline'>;
 
 function FlowEdgeView(props: EdgeProps<PipelineFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath({
+  const [path] = getBezierPath({
     sourceX,
     sourceY,
     targetX,
@@ -28,16 +29,6 @@ function FlowEdgeView(props: EdgeProps<PipelineFlowEdge>) {
         {...(markerEnd === undefined ? {} : { markerEnd })}
         className={`pipeline-edge edge-${data?.kind ?? 'invoke'}${active ? ' is-active' : ''}`}
       />
-      {active && data && (
-        <EdgeLabelRenderer>
-          <div
-            className="edge-label nodrag nopan"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {data.label}
-          </div>
-        </EdgeLabelRenderer>
-      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** A "Browse scenarios" button and the modal dialog it opens: every preset, grouped, as a card to choose. */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRESET_GROUPS, type PresetEntry, type PresetGroup } from '../../app/presetCatalog';
-import { presetSummary } from '../../scenarios/presets/presetSummaries';
+import { presetSummary } from '../../app/presetSummaries';
 import './presetBrowser.css';
 
 interface Props {

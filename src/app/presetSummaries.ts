@@ -11,15 +11,24 @@ export interface PresetSummary {
   tags: readonly string[];
 }
 
-import { PRESET_ORDER } from './presetOrder';
+import { PRESET_ORDER } from '../scenarios/presets/presetOrder';
 
 type ByPath<T> = Record<string, T>;
 
-const ids: ByPath<string> = import.meta.glob('./*.json', { eager: true, import: 'id' });
-const titles: ByPath<string> = import.meta.glob('./*.json', { eager: true, import: 'title' });
-const descriptions: ByPath<string> = import.meta.glob('./*.json', { eager: true, import: 'description' });
-const groups: ByPath<string> = import.meta.glob('./*.json', { eager: true, import: 'group' });
-const tags: ByPath<readonly string[] | undefined> = import.meta.glob('./*.json', {
+const ids: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', { eager: true, import: 'id' });
+const titles: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', {
+  eager: true,
+  import: 'title',
+});
+const descriptions: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', {
+  eager: true,
+  import: 'description',
+});
+const groups: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', {
+  eager: true,
+  import: 'group',
+});
+const tags: ByPath<readonly string[] | undefined> = import.meta.glob('../scenarios/presets/*.json', {
   eager: true,
   import: 'tags',
 });
