@@ -254,6 +254,22 @@ test.describe('in a tablet-width window', () => {
     const [d, panel] = boxes;
     expect(panel!.y).toBeGreaterThanOrEqual(d!.y + d!.height);
     for (const box of boxes) expect(box!.x + box!.width).toBeLessThanOrEqual(800);
+    // The whole pipeline fits in the diagram, also after the window is resized.
+    const fits = async () => {
+      const frame = (await page.locator('.stage-diagram').boundingBox())!;
+      for (const box of await diagram(page)
+        .locator('.pipeline-node')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.left).toBeGreaterThanOrEqual(frame.x - 1);
+        expect(box.right).toBeLessThanOrEqual(frame.x + frame.width + 1);
+      }
+    };
+    await fits();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.waitForTimeout(300);
+    await fits();
+    await page.setViewportSize({ width: 800, height: 1000 });
+    await page.waitForTimeout(300);
     // The header's controls stay inside the window.
     for (const sel of ['.brand', '.run-controls', '.theme-switch']) {
       const box = await page.locator(sel).boundingBox();

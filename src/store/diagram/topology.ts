@@ -434,7 +434,7 @@ export function buildTopology(scenario: Scenario): Topology {
     kind: 'lambda',
     stage: 'service',
     title: 'Lambda service',
-    subtitle: 'the Invoke front door: limits, concurrency, throttles',
+    subtitle: 'front door: limits, concurrency, throttles',
     icon: 'lambda',
     config: [{ name: 'Account concurrency', value: String(account.ConcurrentExecutions) }],
   });
@@ -445,7 +445,7 @@ export function buildTopology(scenario: Scenario): Topology {
       kind: 'async-queue',
       stage: 'queue',
       title: 'Async event queue',
-      subtitle: "Lambda's internal queue: retries, backoff, event age",
+      subtitle: "Lambda's internal queue: retries, event age",
       icon: 'asyncQueue',
       config: [
         { name: 'MaximumRetryAttempts', value: String(fn?.MaximumRetryAttempts ?? 2) },

@@ -16,6 +16,7 @@ import { TokenLayer } from './TokenLayer';
 const nodeTypes = { pipeline: PipelineNode };
 const edgeTypes = { pipeline: FlowEdge };
 const EMPTY: string[] = [];
+const FIT = { padding: 0.08 };
 
 export function FlowDiagram({ colorMode }: { colorMode: 'light' | 'dark' | 'system' }) {
   const model = useSimStore(selectFlowModel);
@@ -68,9 +69,21 @@ export function FlowDiagram({ colorMode }: { colorMode: 'light' | 'dark' | 'syst
     });
   }, [model, activeEdges]);
 
-  // A new scenario has a new shape: fit it to the view once its nodes are there.
+  // Fit the pipeline to the view when a scenario's shape arrives and whenever the window resizes.
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (model) requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.08 }));
+    const el = box.current;
+    if (!model || !el) return;
+    let frame = requestAnimationFrame(() => void flow.current?.fitView(FIT));
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void flow.current?.fitView(FIT));
+    });
+    observer.observe(el);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
   }, [model]);
 
   const onNodesChange = useCallback(
@@ -86,7 +99,7 @@ export function FlowDiagram({ colorMode }: { colorMode: 'light' | 'dark' | 'syst
 
   if (!model) return null;
   return (
-    <div className="flow-diagram" data-testid="diagram">
+    <div className="flow-diagram" data-testid="diagram" ref={box}>
       <ReactFlow<PipelineFlowNode, PipelineFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -99,7 +112,7 @@ export function FlowDiagram({ colorMode }: { colorMode: 'light' | 'dark' | 'syst
         }}
         colorMode={colorMode}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={FIT}
         minZoom={0.2}
         maxZoom={2}
         nodesDraggable={false}

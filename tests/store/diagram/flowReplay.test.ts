@@ -43,28 +43,37 @@ describe('diagram replay: the state at a cursor is the log replayed to that curs
     });
   }
 
-  it('sqs-scaling (342,505 events): seeking back and forth matches a replay from the start', () => {
-    const run = diagramRun('sqs-scaling');
-    const n = run.log.length;
-    for (const c of [n - 1, 17, Math.floor(n / 2), 4096, n - 3, 0, -1, 100_000]) {
-      expect(plain(run.replay.at(c))).toEqual(plain(replayFromStart(run.index, run.log, c)));
-    }
-  });
+  // Each replay from the start walks 342,505 events: seconds on a loaded 2-core machine.
+  it(
+    'sqs-scaling (342,505 events): seeking back and forth matches a replay from the start',
+    { timeout: 60_000 },
+    () => {
+      const run = diagramRun('sqs-scaling');
+      const n = run.log.length;
+      for (const c of [n - 1, 17, Math.floor(n / 2), 4096, n - 3, 0, -1, 100_000]) {
+        expect(plain(run.replay.at(c))).toEqual(plain(replayFromStart(run.index, run.log, c)));
+      }
+    },
+  );
 });
 
 describe('diagram replay: nothing is lost', () => {
   for (const id of PRESET_IDS) {
-    it(`${id}: every arrived item is counted on exactly one node, at every 97th event`, () => {
-      const run = diagramRun(id);
-      const arrivals = run.log.map((e) => (e.type === 'item/arrived' ? 1 : 0));
-      let arrived = 0;
-      for (let c = 0; c < run.log.length; c++) {
-        arrived += arrivals[c]!;
-        if (c % 97 !== 0 && c !== run.log.length - 1) continue;
-        const state = run.replay.at(c);
-        const counted = state.counts.reduce((a, b) => a + b, 0);
-        expect(counted, `at event ${c}`).toBe(arrived);
-      }
-    });
+    it(
+      `${id}: every arrived item is counted on exactly one node, at every 97th event`,
+      { timeout: 30_000 },
+      () => {
+        const run = diagramRun(id);
+        const arrivals = run.log.map((e) => (e.type === 'item/arrived' ? 1 : 0));
+        let arrived = 0;
+        for (let c = 0; c < run.log.length; c++) {
+          arrived += arrivals[c]!;
+          if (c % 97 !== 0 && c !== run.log.length - 1) continue;
+          const state = run.replay.at(c);
+          const counted = state.counts.reduce((a, b) => a + b, 0);
+          expect(counted, `at event ${c}`).toBe(arrived);
+        }
+      },
+    );
   }
 });
