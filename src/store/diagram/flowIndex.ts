@@ -141,6 +141,7 @@ export function buildFlowIndex(
   const eventEnv = new Int32Array(log.length);
   const perItemCount = new Int32Array(itemIds.length);
   const lastEventOf = new Int32Array(itemIds.length).fill(-1);
+  const latestInvocation: Array<string | undefined> = new Array<string | undefined>(itemIds.length);
   let envCount = 0;
   let pairs = 0;
 
@@ -179,7 +180,12 @@ export function buildFlowIndex(
       }
       pairSoft[pairs] = soft;
       pairItem[pairs] = i;
-      pairCode[pairs] = move;
+      // An invocation that is no longer the item's latest (an SQS message received again while the first
+      // receive still runs) moves nothing when it ends: the token follows the newest receive.
+      if (event.type === 'invoke/started' && event.invocation !== undefined)
+        latestInvocation[i] = event.invocation;
+      const stale = soft === 1 && event.invocation !== undefined && latestInvocation[i] !== event.invocation;
+      pairCode[pairs] = stale ? NO_MOVE : move;
       pairs++;
       // An event listing an item twice (a bisected batch) is one event for that item.
       if (lastEventOf[i] !== e) perItemCount[i]! += 1;

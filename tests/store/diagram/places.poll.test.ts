@@ -249,3 +249,17 @@ describe('§3.5 DynamoDB Streams', () => {
     expect(run.frameAt(last(run)).nodes['shard:orders-table:1']!.byPhase).toEqual({ checkpointed: 4 });
   });
 });
+
+describe('§3.2 a visibility timeout shorter than the function', () => {
+  it('sqs-visibility-too-short: the first invocation’s end does not move the message the second one is running', () => {
+    const run = diagramRun('sqs-visibility-too-short');
+    const firstEnd = run.log.findIndex((e) => e.type === 'invoke/succeeded' && e.invocation === 'inv-1');
+    expect(firstEnd).toBeGreaterThan(0);
+    // inv-2 started before inv-1 ended; after inv-1 ends the message is still running in inv-2.
+    expect(run.log.findIndex((e) => e.type === 'invoke/started' && e.invocation === 'inv-2')).toBeLessThan(
+      firstEnd,
+    );
+    const token = tokenOf(run.frameAt(firstEnd), 'm1');
+    expect(token).toMatchObject({ node: 'function', phase: 'running' });
+  });
+});
