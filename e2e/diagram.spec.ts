@@ -183,7 +183,7 @@ test('too many items to follow: burst-scaling shows counts on the nodes instead 
   expect(errors).toEqual([]);
 });
 
-test('clicking a token follows the item; clicking a node shows its settings; Escape-free: Close clears', async ({
+test('clicking a token follows the item; clicking a node shows its settings; Close clears the selection', async ({
   page,
 }) => {
   const errors = collectErrors(page);
