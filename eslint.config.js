@@ -64,9 +64,9 @@ export default defineConfig([
     ...reactHooks.configs.flat.recommended,
   },
 
-  // Layering: the engine and scenarios are deterministic and DOM-free.
+  // Layering: the engine, scenarios and the diagram's derivation from the log are deterministic and DOM-free.
   {
-    files: ['src/engine/**/*.{ts,tsx}', 'src/scenarios/**/*.{ts,tsx}'],
+    files: ['src/engine/**/*.{ts,tsx}', 'src/scenarios/**/*.{ts,tsx}', 'src/diagram/**/*.{ts,tsx}'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...engineRestrictedGlobals],

@@ -4,6 +4,7 @@
  * answering (watchdog) by terminating it and starting a fresh one on the next request. Callers get
  * promises and a `SimulationError` whose message can be shown to the user as is.
  */
+import type { FlowIndex } from '../diagram/flowIndex';
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
 import {
@@ -37,6 +38,8 @@ export interface RunOutput {
   log: SimEvent[];
   /** The validated scenario the run used (for a fork, the changed one). */
   scenario: Scenario;
+  /** The diagram's index of the log, when the worker built it. */
+  flowIndex?: FlowIndex;
 }
 
 export interface RequestOptions {
@@ -197,7 +200,9 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
       broken(id, 'The event log arrived incomplete from the worker.');
       return;
     }
-    p.outputs[part] = { results: message.results, log, scenario: message.scenario };
+    const output: RunOutput = { results: message.results, log, scenario: message.scenario };
+    if (message.flowIndex) output.flowIndex = message.flowIndex;
+    p.outputs[part] = output;
     const outputs = p.outputs.filter((o): o is RunOutput => o !== undefined);
     if (outputs.length === p.outputs.length) {
       settle(id);

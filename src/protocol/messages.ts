@@ -14,6 +14,7 @@
  */
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
+import type { FlowIndex } from '../diagram/flowIndex';
 import type { Scenario } from '../scenarios/schema';
 
 /** The longest the worker stays silent while it has work; a watchdog must allow well more than this. */
@@ -83,6 +84,8 @@ export interface ResultsResponse {
   scenario: Scenario;
   /** How many log events were sent before this message, so the receiver can check it has them all. */
   logLength: number;
+  /** The diagram's index of the log, built in the worker (its arrays are transferred, not copied). */
+  flowIndex?: FlowIndex;
 }
 
 /** A slice of one run's event log: `events[0].seq === fromSeq`, and batches arrive in order. */

@@ -5,6 +5,7 @@
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
 import type { ErrorIssue } from '../protocol/messages';
+import type { FlowIndex } from '../diagram/flowIndex';
 import type { Scenario } from '../scenarios/schema';
 import { cursorAtTime, runEndMs } from './playback';
 import type { SliceCreator } from './types';
@@ -23,6 +24,8 @@ export interface FinishedRun {
   log: SimEvent[];
   /** The validated scenario the run used (its topology is what the diagram draws). */
   scenario: Scenario;
+  /** The diagram's index of the log, when the worker built it (the page builds it otherwise). */
+  flowIndex?: FlowIndex;
 }
 
 export interface RunSlice {
@@ -31,6 +34,7 @@ export interface RunSlice {
   status: RunStatus;
   results: RunResults | null;
   scenario: Scenario | null;
+  flowIndex: FlowIndex | null;
   /** The whole event log of the shown run ([] before the first run finishes). */
   log: SimEvent[];
   error: RunError | null;
@@ -53,13 +57,14 @@ export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
   status: 'loading',
   results: null,
   scenario: null,
+  flowIndex: null,
   log: [],
   error: null,
   runId: 0,
 
   startRun: (presetId, seed) => set({ presetId, seed, status: 'loading', error: null, playing: false }),
 
-  finishRun: ({ results, log, scenario }, options = {}) =>
+  finishRun: ({ results, log, scenario, flowIndex }, options = {}) =>
     set((s) => {
       const endMs = runEndMs(log, results.endMs);
       const atMs = options.atMs === undefined ? endMs : Math.max(0, Math.min(endMs, options.atMs));
@@ -73,6 +78,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
         status: 'ready',
         results,
         scenario,
+        flowIndex: flowIndex ?? null,
         log,
         error: null,
         runId: s.runId + 1,

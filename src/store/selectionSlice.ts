@@ -6,7 +6,7 @@ import type { SliceCreator } from './types';
 
 export interface SelectionSlice {
   selectedItemId: string | null;
-  /** A diagram node's id (see src/store/diagram/topology.ts), or null. */
+  /** A diagram node's id (see src/diagram/topology.ts), or null. */
   selectedNodeId: string | null;
   /** Selects an item, or clears the selection with null. */
   selectItem(id: string | null): void;

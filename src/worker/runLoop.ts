@@ -12,6 +12,8 @@ import {
   type ResultsResponse,
   type WorkerResponse,
 } from '../protocol/messages';
+import { buildFlowIndex, flowIndexBuffers } from '../diagram/flowIndex';
+import { buildTopology } from '../diagram/topology';
 import type { Job, Part } from './jobs';
 
 /** How long one slice computes before the worker reads its messages again. */
@@ -20,7 +22,8 @@ export const SLICE_MS = 10;
 export const FRAME_MS = 16;
 
 export interface RunLoopOptions {
-  post(message: WorkerResponse): void;
+  /** Sends a message; `transfer` lists buffers that move to the page instead of being copied. */
+  post(message: WorkerResponse, transfer?: Transferable[]): void;
   /** Wall-clock milliseconds; `performance.now` unless a test passes a fake. */
   now?: () => number;
   /** Runs `slice` after pending messages; `setTimeout(…, 0)` unless a test passes a fake. */
@@ -56,8 +59,8 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
   let scheduled = false;
   let lastPost = Number.NEGATIVE_INFINITY;
 
-  function send(message: WorkerResponse): void {
-    options.post(message);
+  function send(message: WorkerResponse, transfer?: Transferable[]): void {
+    options.post(message, transfer);
     lastPost = now();
   }
 
@@ -76,14 +79,18 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
   function finishPart(a: Active, part: Part, sim: Simulation): void {
     a.sim = sim;
     if (sim.log().length > a.sent) flush(a, part);
+    const runResults = sim.results();
+    // The diagram's index of the log is built here, off the page's thread, and its arrays move to the page.
+    const flowIndex = buildFlowIndex(part.scenario, buildTopology(part.scenario), runResults, sim.log());
     const results: ResultsResponse = {
       type: 'results',
       id: a.job.id,
-      results: sim.results(),
+      results: runResults,
       scenario: part.scenario,
       logLength: a.sent,
+      flowIndex,
     };
-    send(tagged(results, part.part));
+    send(tagged(results, part.part), flowIndexBuffers(flowIndex));
     a.index += 1;
     a.sim = null;
     a.sent = 0;

@@ -10,14 +10,14 @@ import { createRunLoop } from './runLoop';
 
 /** The parts of the worker global this file uses (tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
 
-function post(message: WorkerResponse): void {
-  scope.postMessage(message);
+function post(message: WorkerResponse, transfer?: Transferable[]): void {
+  scope.postMessage(message, transfer ?? []);
 }
 
 const loop = createRunLoop({ post });

@@ -1,6 +1,8 @@
 /** The worker module, run in-process (see workerScope.ts): runs, streaming, bad requests, cancel. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isWorkerResponse, type ErrorResponse, type ResultsResponse } from '../../src/protocol/messages';
+import { buildFlowIndex, flowIndexBuffers } from '../../src/diagram/flowIndex';
+import { buildTopology } from '../../src/diagram/topology';
 import { getPreset, presetSource } from '../../src/scenarios/presets';
 import { mustValidate } from '../../src/scenarios/validate';
 import { answered, directRun, loadWorker, reassemble } from './workerScope';
@@ -53,6 +55,18 @@ describe('the worker module (in-process): runs', () => {
     const direct = directRun(getPreset(presetId)!, seed);
     expect(log).toEqual(direct.log);
     expect(last.results).toEqual(direct.results);
+  });
+
+  it('sends the diagram’s index of the log with the results, equal to one built from the same run', async () => {
+    const scope = await loadWorker();
+    scope.send({ type: 'run', id: 3, presetId: 'sqs-partial-batch-failure', seed: 1 });
+    const { log, last } = reassemble(await answered(scope, 3));
+    const scenario = getPreset('sqs-partial-batch-failure')!;
+    const built = buildFlowIndex(scenario, buildTopology(scenario), last.results, log);
+    expect(last.flowIndex).toEqual(built);
+    expect(last.flowIndex!.itemIds).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    // Its arrays are the ones transferred rather than copied.
+    expect(flowIndexBuffers(built)).toHaveLength(8);
   });
 
   it.each([

@@ -1,5 +1,8 @@
-/** The selection slice (an item or a diagram node, never both) and the view slice (the theme). */
+/** The selection slice (an item or a diagram node, never both), the view slice (the theme), and what a finished run brings. */
 import { describe, expect, it } from 'vitest';
+import { buildFlowIndex } from '../../src/diagram/flowIndex';
+import { buildTopology } from '../../src/diagram/topology';
+import { selectFlowModel } from '../../src/store/diagram/flowSelectors';
 import { createSimStore } from '../../src/store/simStore';
 import { loadedStore, presetRun } from './fixtures';
 
@@ -41,5 +44,21 @@ describe('opening a run', () => {
     expect(store.getState()).toMatchObject({ cursor: -1, clockMs: 0 });
     store.getState().finishRun(presetRun('default'));
     expect(store.getState().cursor).toBe(presetRun('default').log.length - 1);
+  });
+});
+
+describe('the diagram’s index', () => {
+  it('is the one the worker sent with the run when there is one, and is built from the log otherwise', () => {
+    const run = presetRun('default');
+    const sent = buildFlowIndex(run.scenario, buildTopology(run.scenario), run.results, run.log);
+    const store = createSimStore();
+    store.getState().finishRun({ ...run, log: [...run.log], flowIndex: sent });
+    expect(selectFlowModel(store.getState())!.index).toBe(sent);
+
+    const other = createSimStore();
+    other.getState().finishRun({ ...run, log: [...run.log] });
+    const built = selectFlowModel(other.getState())!.index;
+    expect(built).not.toBe(sent);
+    expect(built).toEqual(sent);
   });
 });

@@ -5,9 +5,9 @@
  * status, the time it waits for). Pure: the same (index, log, cursor) always gives the same frame.
  */
 import type { SimEvent } from '../../engine/types';
-import { NO_MOVE, codeNode, codePhase, resolvePair, type FlowIndex } from './flowIndex';
+import { NO_MOVE, codeNode, codePhase, resolvePair, type FlowIndex } from '../../diagram/flowIndex';
 import { ENV_PHASES, type EnvPhaseName, type FlowState } from './flowReplay';
-import { GONE_PHASES, PHASES, type Phase } from './places';
+import { GONE_PHASES, PHASES, type Phase } from '../../diagram/places';
 
 /** More items in play than this and the diagram shows counts instead of tokens. */
 export const MAX_TOKENS = 40;

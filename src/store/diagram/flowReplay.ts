@@ -5,7 +5,7 @@
  * while replaying, spaced so that all of them together stay within a few megabytes however long the run.
  */
 import type { SimEvent } from '../../engine/types';
-import { NO_MOVE, PHASE_COUNT, resolvePair, type FlowIndex } from './flowIndex';
+import { NO_MOVE, PHASE_COUNT, resolvePair, type FlowIndex } from '../../diagram/flowIndex';
 
 /** An execution environment's phase, as the diagram draws it. */
 export const ENV_PHASES = ['none', 'initializing', 'busy', 'idle', 'reaped'] as const;

@@ -1,15 +1,15 @@
 /**
  * The diagram's view of the store: the run's topology and layout (fixed for the run) and the frame at
- * the cursor. Built once per run and cached by its log; the frame is recomputed only when the cursor
+ * the cursor. Built once per run (from the index the worker sent) and cached by its log; the frame is recomputed only when the cursor
  * moves, so components that read it re-render once per shown event, not per animation frame.
  */
 import type { SimEvent } from '../../engine/types';
 import type { SimStoreState } from '../types';
-import { buildFlowIndex, type FlowIndex } from './flowIndex';
+import { buildFlowIndex, type FlowIndex } from '../../diagram/flowIndex';
 import { flowFrame, type FlowFrame } from './flowFrame';
 import { createFlowReplay, type FlowReplay } from './flowReplay';
 import { layoutTopology, type NodePosition } from './layout';
-import { buildTopology, type Topology } from './topology';
+import { buildTopology, type Topology } from '../../diagram/topology';
 
 export interface FlowModel {
   topology: Topology;
@@ -26,8 +26,9 @@ export function selectFlowModel(s: SimStoreState): FlowModel | null {
   if (!s.results || !s.scenario) return null;
   let model = models.get(s.log);
   if (!model) {
-    const topology = buildTopology(s.scenario);
-    const index = buildFlowIndex(s.scenario, topology, s.results, s.log);
+    // The worker sends the index with the results; built here only when it did not (tests, old workers).
+    const index = s.flowIndex ?? buildFlowIndex(s.scenario, buildTopology(s.scenario), s.results, s.log);
+    const topology = index.topology;
     model = {
       topology,
       positions: layoutTopology(topology),

@@ -4,7 +4,7 @@
  * (rather than a general graph layout) puts the same thing in the same place in every scenario — callers
  * on the left, the function in the middle, destinations on the right — which is what a learner compares.
  */
-import { STAGES, type NodeKind, type Topology } from './topology';
+import { STAGES, type NodeKind, type Topology } from '../../diagram/topology';
 
 export const NODE_WIDTH = 210;
 const COLUMN_GAP = 48;

@@ -5,7 +5,7 @@
  */
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { EdgeKind } from '../../store/diagram/topology';
+import type { EdgeKind } from '../../diagram/topology';
 
 export type FlowEdgeData = { kind: EdgeKind; label: string; active: boolean };
 export type PipelineFlowEdge = Edge<FlowEdgeData, 'pipeline'>;

@@ -5,7 +5,7 @@
  */
 import type { NodeMove } from '../../store/diagram/flowFrame';
 import { selectFlowFrame } from '../../store/diagram/flowSelectors';
-import type { Topology } from '../../store/diagram/topology';
+import type { Topology } from '../../diagram/topology';
 import { useSimStore } from '../../store/useSimStore';
 
 const NO_MOVES: NodeMove[] = [];

@@ -8,7 +8,7 @@ import * as m from 'motion/react-m';
 import { memo, useState } from 'react';
 import type { TokenView } from '../../store/diagram/flowFrame';
 import type { NodePosition } from '../../store/diagram/layout';
-import type { NodeKind } from '../../store/diagram/topology';
+import type { NodeKind } from '../../diagram/topology';
 import { useSimStore } from '../../store/useSimStore';
 import { PhaseGlyph } from './PhaseGlyph';
 import { PHASE_LOOK, phaseWord } from './phaseLook';

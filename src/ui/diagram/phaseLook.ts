@@ -3,8 +3,8 @@
  * and word always travel with the colour, so no state is told by colour alone.
  */
 import type { IconName, Tone } from '../../app/outcomes';
-import type { Phase } from '../../store/diagram/places';
-import type { NodeKind } from '../../store/diagram/topology';
+import type { Phase } from '../../diagram/places';
+import type { NodeKind } from '../../diagram/topology';
 
 export interface PhaseLook {
   word: string;

@@ -1,5 +1,5 @@
 /** What the side panel shows when nothing is selected: how to read the diagram, and what each token means. */
-import type { Phase } from '../../store/diagram/places';
+import type { Phase } from '../../diagram/places';
 import { PhaseGlyph } from '../diagram/PhaseGlyph';
 import { PHASE_LOOK } from '../diagram/phaseLook';
 

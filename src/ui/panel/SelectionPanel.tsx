@@ -13,7 +13,7 @@ import { itemKindName } from '../../app/awsNames';
 import { OutcomeBadge } from '../../app/components/OutcomeBadge';
 import { HistoryList } from './HistoryList';
 import { DiagramLegend } from './DiagramLegend';
-import { PHASES } from '../../store/diagram/places';
+import { PHASES } from '../../diagram/places';
 import { phaseWord } from '../diagram/phaseLook';
 import { ServiceIcon } from '../icons';
 

@@ -1,10 +1,10 @@
 /** A preset's run indexed for the diagram, as the store builds it. */
 import { createSimulation } from '../../../src/engine/simulation';
-import { codeNode, codePhase, buildFlowIndex, type FlowIndex } from '../../../src/store/diagram/flowIndex';
+import { codeNode, codePhase, buildFlowIndex, type FlowIndex } from '../../../src/diagram/flowIndex';
 import { flowFrame, type FlowFrame } from '../../../src/store/diagram/flowFrame';
 import { createFlowReplay, type FlowReplay } from '../../../src/store/diagram/flowReplay';
-import type { Phase } from '../../../src/store/diagram/places';
-import { buildTopology } from '../../../src/store/diagram/topology';
+import type { Phase } from '../../../src/diagram/places';
+import { buildTopology } from '../../../src/diagram/topology';
 import type { Scenario } from '../../../src/scenarios/schema';
 import { validateScenario } from '../../../src/scenarios/validate';
 import { presetRun, type PresetRun } from '../fixtures';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_IDS, getPreset } from '../../../src/scenarios/presets';
 import { CONTENT_HEIGHT, NODE_WIDTH, TRAY_HEIGHT, layoutTopology } from '../../../src/store/diagram/layout';
-import { STAGES, buildTopology } from '../../../src/store/diagram/topology';
+import { STAGES, buildTopology } from '../../../src/diagram/topology';
 
 describe('layout: stage columns, no overlaps, edges left to right', () => {
   for (const id of PRESET_IDS) {

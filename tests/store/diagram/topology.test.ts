@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../../src/scenarios/presets';
 import type { Scenario } from '../../../src/scenarios/schema';
 import { validateScenario } from '../../../src/scenarios/validate';
-import { buildTopology, type Topology } from '../../../src/store/diagram/topology';
+import { buildTopology, type Topology } from '../../../src/diagram/topology';
 import { diagramRunOf, placeOf } from './fixtures';
 
 function topologyOf(id: string): Topology {

@@ -3,10 +3,10 @@
  * items it moves and to which place (node × phase), and for every item, the events that concern it.
  * Compact typed arrays, so a run with a million events indexes quickly and replays without allocating.
  */
-import type { RunResults } from '../runSlice';
-import type { SimEvent } from '../../engine/types';
-import type { Scenario, Source } from '../../scenarios/schema';
-import { shardIdOf } from '../../engine/model/streams/streamState';
+import type { Results } from '../engine/results';
+import type { SimEvent } from '../engine/types';
+import type { Scenario, Source } from '../scenarios/schema';
+import { shardIdOf } from '../engine/model/streams/streamState';
 import { PHASES, itemsOf, movesOnlyItemsWithLambda, placeAfter, type ItemNodes, type Phase } from './places';
 import { nodeIds, shardNodeId, type Topology } from './topology';
 
@@ -112,7 +112,7 @@ function envNumber(env: string | undefined): number {
 export function buildFlowIndex(
   scenario: Scenario,
   topology: Topology,
-  results: RunResults,
+  results: Omit<Results, 'log'>,
   log: readonly SimEvent[],
 ): FlowIndex {
   const nodeIdList = topology.nodes.map((n) => n.id);
@@ -236,4 +236,19 @@ export function buildFlowIndex(
     envCount,
     pollerOfSource,
   };
+}
+
+/** The index's array buffers, to transfer (not copy) when it is posted from the worker to the page. */
+export function flowIndexBuffers(index: FlowIndex): ArrayBuffer[] {
+  const arrays = [
+    index.pairStart,
+    index.pairItem,
+    index.pairCode,
+    index.pairSoft,
+    index.holdsInFlight,
+    index.itemEventStart,
+    index.itemEvents,
+    index.eventEnv,
+  ];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

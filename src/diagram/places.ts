@@ -4,7 +4,7 @@
  * place, or leaves them where they are; `placeAfter` is that table, in one function, so what the
  * diagram shows of each event is written down once.
  */
-import type { SimEvent } from '../../engine/types';
+import type { SimEvent } from '../engine/types';
 import { ASYNC_QUEUE_NODE, FUNCTION_NODE, LAMBDA_NODE } from './topology';
 
 export const PHASES = [

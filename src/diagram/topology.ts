@@ -4,8 +4,8 @@
  * execution environments, and every place a record can end up (destinations, dead-letter queues). The
  * topology depends on the scenario only, never on the run, so the layout stays still while a run plays.
  */
-import { shardIdOf } from '../../engine/model/streams/streamState';
-import type { Scenario, Source } from '../../scenarios/schema';
+import { shardIdOf } from '../engine/model/streams/streamState';
+import type { Scenario, Source } from '../scenarios/schema';
 
 /** Pipeline stages, left to right; a stage no node uses takes no room. */
 export type Stage = 'source' | 'store' | 'poller' | 'service' | 'queue' | 'function' | 'target';
