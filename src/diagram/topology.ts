@@ -110,7 +110,7 @@ const CALLER_LOOK: Record<string, { icon: NodeIcon; title: string; subtitle: str
 };
 
 /** `arn:aws:sqs:…:orders-dlq` → `orders-dlq`; anything else as is. */
-export function arnShortName(arn: string): string {
+function arnShortName(arn: string): string {
   const parts = arn.split(':');
   const last = parts[parts.length - 1] ?? arn;
   return last.includes('/') ? (last.split('/').pop() ?? last) : last;

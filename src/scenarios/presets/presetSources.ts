@@ -3,6 +3,7 @@
  * page does not load these: it lists presets from `presetSummaries.ts`, which carries a few fields only.
  */
 import type { ScenarioInput } from '../schema';
+import { PRESET_ORDER } from './presetOrder';
 import defaultScenario from './default.json';
 import syncSuccess from './sync-success.json';
 import syncFunctionError from './sync-function-error.json';
@@ -32,7 +33,7 @@ import kinesisParallelization from './kinesis-parallelization.json';
 import kinesisPoisonBlocksShard from './kinesis-poison-blocks-shard.json';
 import dynamodbPoisonDefault from './dynamodb-poison-default.json';
 
-/** Every preset's JSON (in display order; `presetOrder.ts` lists the ids for the page). */
+/** Every preset's JSON; `presetOrder.ts` says the order they are shown in. */
 const RAW: ReadonlyArray<unknown> = [
   defaultScenario,
   syncSuccess,
@@ -68,8 +69,12 @@ export { DEFAULT_PRESET_ID } from './presetOrder';
 
 const byId = new Map<string, unknown>(RAW.map((p) => [(p as ScenarioInput).id, p]));
 
+// One order for the page and the tools: a preset missing from either list fails at load, loudly.
+if (PRESET_ORDER.length !== byId.size || PRESET_ORDER.some((id) => !byId.has(id)))
+  throw new Error('presetOrder.ts and the preset files list different presets');
+
 /** Every preset id, in display order. */
-export const PRESET_IDS: readonly string[] = RAW.map((p) => (p as ScenarioInput).id);
+export const PRESET_IDS: readonly string[] = PRESET_ORDER;
 
 /** The raw JSON of a preset, as a user would write it (for the editor and for export). */
 export function presetSource(id: string): ScenarioInput | undefined {

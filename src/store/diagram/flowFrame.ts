@@ -96,21 +96,6 @@ function waitUntil(e: SimEvent, id: string): number | null | undefined {
   return inMs === undefined ? undefined : e.t + inMs;
 }
 
-/** Place code of item `item` just before event `before`, from its own events. */
-export function placeBefore(index: FlowIndex, item: number, before: number): number {
-  let place = -1;
-  for (let k = index.itemEventStart[item]!; k < index.itemEventStart[item + 1]!; k++) {
-    const e = index.itemEvents[k]!;
-    if (e >= before) break;
-    for (let p = index.pairStart[e]!; p < index.pairStart[e + 1]!; p++) {
-      if (index.pairItem[p] !== item) continue;
-      const code = resolvePair(index, p, place);
-      if (code !== NO_MOVE) place = code;
-    }
-  }
-  return place;
-}
-
 /** The item's last move at or before `cursor`: which event made it, and the place it left. */
 function lastMove(index: FlowIndex, item: number, cursor: number): { movedAt: number; from: number } {
   let place = -1;
@@ -201,11 +186,15 @@ function activeMoves(index: FlowIndex, state: FlowState): Pick<FlowFrame, 'activ
   const edges = new Set(index.topology.edges.map((x) => x.id));
   const lit = new Set<string>();
   const moves = new Map<string, NodeMove>();
+  const seen = new Set<number>();
   for (let p = index.pairStart[e]!; p < index.pairStart[e + 1]! && moves.size < 4; p++) {
     const item = index.pairItem[p]!;
+    if (seen.has(item)) continue; // a bisected batch lists its items twice
+    seen.add(item);
+    const last = lastMove(index, item, e);
     const now = state.place[item]!;
-    const before = placeBefore(index, item, e);
-    if (now < 0 || before < 0) continue;
+    const before = last.from;
+    if (last.movedAt !== e || now < 0 || before < 0) continue;
     const from = index.nodeIds[codeNode(before)]!;
     const to = index.nodeIds[codeNode(now)]!;
     if (from === to) continue;

@@ -23,7 +23,9 @@ function ItemDetails({ id }: { id: string }) {
   const log = useSimStore((s) => s.log);
   const cursor = useSimStore((s) => s.cursor);
   const clear = useSimStore((s) => s.clearSelection);
-  const item = results?.items.find((i) => i.id === id);
+  // By the index (a run may hold 100,000 items, and this renders at every step).
+  const at = model?.index.itemIndex.get(id);
+  const item = at === undefined ? undefined : results?.items[at];
   if (!model || !item) return null;
   const state = itemStateAt(item, shownMs(log, cursor));
   const history = itemHistory(model.index, id, cursor);
