@@ -4,22 +4,23 @@
  * used for what changes every animation frame while playing (the clock, the scrubber).
  */
 import { useEffect, useRef } from 'react';
-import { simStore } from './simStore';
+import { useSimStoreApi } from './useSimStore';
 import type { SimStoreState } from './types';
 
 export function useTransient<T>(select: (s: SimStoreState) => T, apply: (value: T) => void): void {
+  const store = useSimStoreApi();
   const latest = useRef({ select, apply });
   useEffect(() => {
     latest.current = { select, apply };
   });
   useEffect(() => {
-    let last = latest.current.select(simStore.getState());
+    let last = latest.current.select(store.getState());
     latest.current.apply(last);
-    return simStore.subscribe((state) => {
+    return store.subscribe((state) => {
       const value = latest.current.select(state);
       if (Object.is(value, last)) return;
       last = value;
       latest.current.apply(value);
     });
-  }, []);
+  }, [store]);
 }

@@ -7,7 +7,7 @@ import type { ResultItem } from '../../engine/results';
 import type { ItemOutcome } from '../../engine/types';
 import { outcomeAt, outcomeTallyAt } from '../../store/itemTally';
 import { itemStateAt, itemStatesAt } from '../../store/selectors';
-import { simStore } from '../../store/simStore';
+import { useSimStoreApi } from '../../store/useSimStore';
 import { arnName, callerName, isPolledKind, itemKindName, targetName } from '../awsNames';
 import { formatCount, plural } from '../format';
 import { OUTCOME_ORDER } from '../outcomes';
@@ -108,6 +108,7 @@ function sampleItemsAt(items: readonly ResultItem[], atMs: number, counts: Map<I
 }
 
 function ItemCell({ item, selected }: { item: ResultItem; selected: boolean }) {
+  const simStore = useSimStoreApi();
   return (
     <th scope="row">
       <button

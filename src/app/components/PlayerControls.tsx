@@ -5,6 +5,7 @@
  * Everything here reads the store only, so it carries over to any view of the run.
  */
 import { useCallback, useState } from 'react';
+import { useSimStoreApi } from '../../store/useSimStore';
 import { usePlayback } from '../usePlayback';
 import { usePlayerShortcuts } from '../usePlayerShortcuts';
 import { CurrentEvent } from './CurrentEvent';
@@ -20,8 +21,9 @@ export function PlayerControls() {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
-  usePlayback();
-  usePlayerShortcuts(openHelp);
+  const store = useSimStoreApi();
+  usePlayback(store);
+  usePlayerShortcuts(openHelp, store);
 
   return (
     <section className="player" aria-label="Player">

@@ -6,13 +6,13 @@
 import { useRef, type CSSProperties } from 'react';
 import { markerLayout } from '../../store/markers';
 import { selectEndMs } from '../../store/selectors';
-import { simStore } from '../../store/simStore';
-import { useSimStore } from '../../store/useSimStore';
+import { useSimStore, useSimStoreApi } from '../../store/useSimStore';
 import { useTransient } from '../../store/useTransient';
 import { formatCount, formatOffset } from '../format';
 import { EventMarkers } from './EventMarkers';
 
 export function Scrubber() {
+  const simStore = useSimStoreApi();
   const log = useSimStore((s) => s.log);
   const endMs = useSimStore(selectEndMs);
   const laneCount = useSimStore((s) => markerLayout(s.log, selectEndMs(s)).kinds.length);

@@ -1,10 +1,10 @@
 /** The playback speed: simulated time per real time, from 0.1× to 1000×. */
 import { useId } from 'react';
 import { SPEEDS, speedLabel } from '../../store/playback';
-import { simStore } from '../../store/simStore';
-import { useSimStore } from '../../store/useSimStore';
+import { useSimStore, useSimStoreApi } from '../../store/useSimStore';
 
 export function SpeedSelect() {
+  const simStore = useSimStoreApi();
   const id = useId();
   const speed = useSimStore((s) => s.speed);
   return (

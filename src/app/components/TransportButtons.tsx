@@ -2,8 +2,7 @@
  * Jump to start, step back, play/pause, step forward, jump to end. A button that cannot act right now
  * says so with aria-disabled instead of `disabled`, so keyboard focus stays on it.
  */
-import { simStore } from '../../store/simStore';
-import { useSimStore } from '../../store/useSimStore';
+import { useSimStore, useSimStoreApi } from '../../store/useSimStore';
 import { PlayerIcon, type PlayerIconName } from './PlayerIcon';
 
 interface ButtonProps {
@@ -42,6 +41,7 @@ function TransportButton({
 }
 
 export function TransportButtons() {
+  const simStore = useSimStoreApi();
   const cursor = useSimStore((s) => s.cursor);
   const last = useSimStore((s) => s.log.length - 1);
   const playing = useSimStore((s) => s.playing);

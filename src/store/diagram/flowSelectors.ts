@@ -41,14 +41,16 @@ export function selectFlowModel(s: SimStoreState): FlowModel | null {
   return model;
 }
 
-let last: { model: FlowModel; cursor: number; frame: FlowFrame } | null = null;
+// One cached frame per run's model: panes of a comparison each keep their own.
+const frames = new WeakMap<FlowModel, { cursor: number; frame: FlowFrame }>();
 
 /** What the diagram shows at the cursor (the same object while the cursor stays). */
 export function selectFlowFrame(s: SimStoreState): FlowFrame | null {
   const model = selectFlowModel(s);
   if (!model) return null;
-  if (last && last.model === model && last.cursor === s.cursor) return last.frame;
+  const last = frames.get(model);
+  if (last && last.cursor === s.cursor) return last.frame;
   const frame = flowFrame(model.index, model.log, model.replay.at(s.cursor));
-  last = { model, cursor: s.cursor, frame };
+  frames.set(model, { cursor: s.cursor, frame });
   return frame;
 }
