@@ -15,9 +15,11 @@ import { RunControls } from './components/RunControls';
 import { ScenarioIntro } from './components/ScenarioIntro';
 import { ErrorBanner, LoadingBanner, Notices } from './components/StatusBanner';
 import { ThemeSwitch } from './components/ThemeSwitch';
-import { findPreset } from './presetCatalog';
+import { changesLabel, type ComparisonRequest } from './compare/comparisonRequest';
+import { findPreset, PRESETS } from './presetCatalog';
 import { publishTestView, testHookEnabled } from './testHook';
-import { readUrlState, writeUrlState } from './urlState';
+import { readUrlState, writeUrlState, type UrlState } from './urlState';
+import { writeUrlView, type UrlView } from './urlView';
 import { useSimulationRun, type RunRequestState } from './useSimulationRun';
 import { useMediaQuery } from './useMediaQuery';
 import { useTheme } from './useTheme';
@@ -26,8 +28,41 @@ import { useUrlTime } from './useUrlTime';
 const PRODUCT = 'Lambda invocation visualizer';
 const PANEL_BESIDE_MIN_WIDTH = 1400;
 
-// The run's tables sit below the diagram: they load after the first screen.
+// The run's tables sit below the diagram: they load after the first screen; so does the comparison view.
 const RunAtCursor = lazy(() => import('./components/RunAtCursor').then((m) => ({ default: m.RunAtCursor })));
+const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+
+/** What a link's view asks for, as a comparison to run (a tour is not a comparison). */
+function initialComparison(initial: UrlState): ComparisonRequest | null {
+  const { view, seed, presetId } = initial;
+  if (view.mode === 'compare')
+    return { kind: 'panes', panes: view.presetIds.map((id) => ({ presetId: id })), seed, nonce: 0 };
+  if (view.mode === 'fork')
+    return {
+      kind: 'fork',
+      base: { presetId },
+      seed,
+      atMs: view.atMs,
+      changes: view.changes,
+      label: changesLabel(view.changes),
+      nonce: 0,
+    };
+  return null;
+}
+
+/** The address bar's view for a comparison (an edited scenario cannot be named in a link). */
+function urlViewOf(request: ComparisonRequest | null): UrlView {
+  if (!request) return { mode: 'run' };
+  if (request.kind === 'fork') return { mode: 'fork', atMs: request.atMs, changes: request.changes };
+  const ids = request.panes.flatMap((p) => ('presetId' in p ? [p.presetId] : []));
+  return ids.length === request.panes.length ? { mode: 'compare', presetIds: ids } : { mode: 'run' };
+}
+
+/** A second run to compare the shown preset with: the next preset of the list. */
+function comparePartner(presetId: string): string {
+  const i = PRESETS.findIndex((p) => p.id === presetId);
+  return PRESETS[(i + 1) % PRESETS.length]!.id;
+}
 
 export function App() {
   const [initial] = useState(() => readUrlState(window.location.search));
@@ -41,6 +76,7 @@ export function App() {
     ...(initial.atMs === undefined ? {} : { atMs: initial.atMs }),
   }));
   const [notices, setNotices] = useState(initial.notices);
+  const [comparison, setComparison] = useState<ComparisonRequest | null>(() => initialComparison(initial));
   const [theme, setTheme] = useTheme();
   // On wide screens the side panel sits beside the diagram; otherwise under the player, so the diagram
   // keeps the whole width (a 1280-pixel projector included).
@@ -63,7 +99,13 @@ export function App() {
   const hasResults = useSimStore((s) => s.results !== null);
   const runId = useSimStore((s) => s.runId);
 
+  function showComparison(next: ComparisonRequest | null) {
+    setComparison(next);
+    writeUrlView(urlViewOf(next));
+  }
+
   function run(presetId: string, seed: number) {
+    showComparison(null);
     // A new run opens at its start, ready to play; a link's moment belonged to the run it came with.
     setRequest((r) => ({ presetId, seed, nonce: r.nonce + 1 }));
     setNotices([]);
@@ -71,26 +113,56 @@ export function App() {
   }
 
   const loading = status === 'loading';
-  const showResults = hasResults && status !== 'error';
+  const showRun = hasResults && status !== 'error' && !comparison;
 
   return (
     <>
       <AppHeader>
         <RunControls presetId={request.presetId} seed={request.seed} busy={loading} onRun={run} />
+        <button
+          type="button"
+          className="button-secondary"
+          aria-pressed={comparison !== null}
+          onClick={() =>
+            showComparison(
+              comparison
+                ? null
+                : {
+                    kind: 'panes',
+                    panes: [{ presetId: request.presetId }, { presetId: comparePartner(request.presetId) }],
+                    seed: request.seed,
+                    nonce: 0,
+                  },
+            )
+          }
+        >
+          Compare
+        </button>
         <ThemeSwitch theme={theme} onChange={setTheme} />
       </AppHeader>
       <main className="page" aria-busy={loading}>
         <Notices notices={notices} />
-        <ScenarioIntro presetId={request.presetId} />
-        {loading && <LoadingBanner hasPrevious={hasResults} />}
-        {status === 'error' && error && (
+        {comparison && (
+          <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+            <ComparePage
+              client={client}
+              request={comparison}
+              colorMode={theme}
+              onRequest={showComparison}
+              onExit={() => showComparison(null)}
+            />
+          </Suspense>
+        )}
+        {!comparison && <ScenarioIntro presetId={request.presetId} />}
+        {!comparison && loading && <LoadingBanner hasPrevious={hasResults} />}
+        {!comparison && status === 'error' && error && (
           <ErrorBanner
             message={error.message}
             issues={error.issues}
             onRetry={() => run(request.presetId, request.seed)}
           />
         )}
-        {showResults && (
+        {showRun && (
           <div key={runId} className={loading ? 'stage is-stale' : 'stage'}>
             <section className="stage-diagram" aria-label="Diagram of the invocation pipeline">
               <FlowDiagram colorMode={theme} />
@@ -98,9 +170,9 @@ export function App() {
             {panelBeside && <SelectionPanel />}
           </div>
         )}
-        {showResults && <PlayerControls />}
-        {showResults && !panelBeside && <SelectionPanel />}
-        {showResults && (
+        {showRun && <PlayerControls />}
+        {showRun && !panelBeside && <SelectionPanel />}
+        {showRun && (
           <div key={`details-${runId}`} className={loading ? 'results is-stale' : 'results'}>
             <Suspense fallback={<p className="muted">Loading the run’s tables…</p>}>
               <RunAtCursor />

@@ -4,6 +4,7 @@
  * Reading never throws: a bad value becomes a notice and a fallback.
  */
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
+import { readUrlView, type UrlView } from './urlView';
 
 export const MAX_SEED = 0xffffffff;
 
@@ -15,6 +16,8 @@ export interface UrlState {
   /** The simulated moment to open the run at (ms); absent: open at the start. */
   atMs?: number;
   testMode: boolean;
+  /** A comparison, a fork or a tour, when the link asks for one. */
+  view: UrlView;
   /** Test mode only: a shorter watchdog, so a test of a hung worker does not wait 20 s. */
   watchdogMs?: number;
 }
@@ -57,7 +60,7 @@ export function readUrlState(search: string): UrlState {
     else seed = parsed;
   }
 
-  const state: UrlState = { presetId, seed, notices, testMode };
+  const state: UrlState = { presetId, seed, notices, testMode, view: readUrlView(params, notices) };
   const tText = params.get('t');
   if (tText !== null) {
     const t = /^\d+$/.test(tText.trim()) ? Number(tText.trim()) : NaN;

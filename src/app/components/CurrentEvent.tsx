@@ -7,7 +7,7 @@ import { describeEventParts } from '../describeEvent';
 import { formatOffset } from '../format';
 import { useSimStore } from '../../store/useSimStore';
 
-function text(event: SimEvent | null, total: number, atEnd: boolean) {
+function text(event: SimEvent | null, total: number, atEnd: boolean, prefix?: string) {
   if (total === 0) return <span className="muted">This run has no events.</span>;
   if (!event)
     return (
@@ -19,6 +19,7 @@ function text(event: SimEvent | null, total: number, atEnd: boolean) {
   return (
     <>
       <span className="current-time">{formatOffset(event.t)}</span>
+      {prefix && <span className="current-who">{prefix}</span>}
       {step && <span className="step">{step}</span>}
       <span className="current-text">{text}</span>
       {atEnd && <span className="muted"> — the end of the run.</span>}
@@ -26,7 +27,14 @@ function text(event: SimEvent | null, total: number, atEnd: boolean) {
   );
 }
 
-export function CurrentEvent() {
+interface Props {
+  /** Never a live region (a comparison has one per pane; the shared player speaks). */
+  quiet?: boolean;
+  /** Names whose event it is (a comparison's shared player: which run), by the event's index. */
+  eventOwner?: (index: number) => string;
+}
+
+export function CurrentEvent({ quiet = false, eventOwner }: Props) {
   const log = useSimStore((s) => s.log);
   const cursor = useSimStore((s) => s.cursor);
   const playing = useSimStore((s) => s.playing);
@@ -34,8 +42,8 @@ export function CurrentEvent() {
   const event = cursor >= 0 ? (log[cursor] ?? null) : null;
   const atEnd = event !== null && cursor === total - 1;
   return (
-    <p className="current-event" aria-live={playing ? 'off' : 'polite'} data-testid="current-event">
-      {text(event, total, atEnd)}
+    <p className="current-event" aria-live={playing || quiet ? 'off' : 'polite'} data-testid="current-event">
+      {text(event, total, atEnd, event && eventOwner ? eventOwner(cursor) : undefined)}
     </p>
   );
 }

@@ -17,7 +17,12 @@ import { SkipIndicator } from './SkipIndicator';
 import { SpeedSelect } from './SpeedSelect';
 import { TransportButtons } from './TransportButtons';
 
-export function PlayerControls() {
+interface Props {
+  /** A comparison's shared player: which run the current event belongs to. */
+  eventOwner?: (index: number) => string;
+}
+
+export function PlayerControls({ eventOwner }: Props = {}) {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
@@ -46,7 +51,7 @@ export function PlayerControls() {
         </button>
       </div>
       <Scrubber />
-      <CurrentEvent />
+      <CurrentEvent {...(eventOwner ? { eventOwner } : {})} />
       <ShortcutsDialog open={helpOpen} onClose={closeHelp} />
     </section>
   );

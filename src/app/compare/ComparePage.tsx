@@ -1,0 +1,95 @@
+/**
+ * The comparison view: 2 to 4 runs side by side, each with its diagram, on one shared clock driven by
+ * one player, and a table of what each run did. A fork shows the original and the changed run from
+ * the moment they part.
+ */
+import { useCallback } from 'react';
+import './compare.css';
+import type { SimulationClient } from '../../bridge/simulationClient';
+import { SimStoreContext } from '../../store/useSimStore';
+import { PlayerControls } from '../components/PlayerControls';
+import { ErrorBanner } from '../components/StatusBanner';
+import { formatOffset } from '../format';
+import { CompareSetup } from './CompareSetup';
+import { ComparePane } from './ComparePane';
+import { ComparisonTable } from './ComparisonTable';
+import type { ComparisonRequest, PaneSpec } from './comparisonRequest';
+import { useComparison } from './useComparison';
+
+interface Props {
+  client: SimulationClient;
+  request: ComparisonRequest;
+  colorMode: 'light' | 'dark' | 'system';
+  onRequest(request: ComparisonRequest): void;
+  onExit(): void;
+}
+
+function Intro({ request }: { request: ComparisonRequest }) {
+  if (request.kind === 'fork')
+    return (
+      <p className="compare-intro">
+        The same run twice up to <strong>{formatOffset(request.atMs)}</strong>; from there the fork runs with{' '}
+        <strong>{request.label}</strong>. One player drives both.
+      </p>
+    );
+  return (
+    <p className="compare-intro">
+      {request.panes.length} runs on one clock: the player steps through every run&apos;s events in time
+      order, and each diagram shows its run at that moment.
+    </p>
+  );
+}
+
+export function ComparePage({ client, request, colorMode, onRequest, onExit }: Props) {
+  const state = useComparison(client, request);
+  const setPanes = useCallback(
+    (panes: PaneSpec[]) => onRequest({ kind: 'panes', panes, seed: request.seed, nonce: request.nonce + 1 }),
+    [onRequest, request],
+  );
+  const owner = useCallback(
+    (index: number) => {
+      if (state.status !== 'ready') return '';
+      const pane = state.timeline.pane[index];
+      return pane === undefined ? '' : `Run ${pane + 1}`;
+    },
+    [state],
+  );
+
+  return (
+    <div className="compare-page" data-testid="compare-page">
+      <div className="compare-head">
+        <h1>{request.kind === 'fork' ? 'Original and fork' : 'Compare runs'}</h1>
+        <button type="button" className="button-secondary" onClick={onExit}>
+          Back to one run
+        </button>
+      </div>
+      <Intro request={request} />
+      {request.kind === 'panes' && <CompareSetup panes={request.panes} onChange={setPanes} />}
+      {state.status === 'loading' && (
+        <p className="banner" role="status">
+          Simulating {request.kind === 'fork' ? 'the original and the fork' : 'the runs'}…
+        </p>
+      )}
+      {state.status === 'error' && (
+        <ErrorBanner
+          message={state.error.message}
+          issues={state.error.issues}
+          onRetry={() => onRequest({ ...request, nonce: request.nonce + 1 })}
+        />
+      )}
+      {state.status === 'ready' && (
+        <>
+          <div className={`compare-panes panes-${state.panes.length}`}>
+            {state.panes.map((pane, i) => (
+              <ComparePane key={i} pane={pane} index={i} colorMode={colorMode} />
+            ))}
+          </div>
+          <SimStoreContext.Provider value={state.shared}>
+            <PlayerControls eventOwner={owner} />
+          </SimStoreContext.Provider>
+          <ComparisonTable panes={state.panes} />
+        </>
+      )}
+    </div>
+  );
+}

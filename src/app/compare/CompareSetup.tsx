@@ -1,0 +1,86 @@
+/**
+ * Which runs a comparison shows: a preset per pane (2 to 4), or one of the ready-made sets — the same
+ * workload through different invocation types, a setting and its fix.
+ */
+import { useId } from 'react';
+import { PRESET_GROUPS } from '../presetCatalog';
+import { MAX_PANES, MIN_PANES, type PaneSpec } from './comparisonRequest';
+import { paneTitle } from './useComparison';
+
+interface Props {
+  panes: readonly PaneSpec[];
+  onChange(panes: PaneSpec[]): void;
+}
+
+function PanePicker({
+  pane,
+  index,
+  count,
+  onPick,
+  onRemove,
+}: {
+  pane: PaneSpec;
+  index: number;
+  count: number;
+  onPick(presetId: string): void;
+  onRemove(): void;
+}) {
+  const id = useId();
+  return (
+    <div className="compare-pick">
+      <label htmlFor={id}>Run {index + 1}</label>
+      <select
+        id={id}
+        value={'presetId' in pane ? pane.presetId : ''}
+        onChange={(e) => onPick(e.target.value)}
+      >
+        {!('presetId' in pane) && <option value="">{paneTitle(pane)}</option>}
+        {PRESET_GROUPS.map((g) => (
+          <optgroup key={g.group} label={g.label}>
+            {g.presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      {count > MIN_PANES && (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={onRemove}
+          aria-label={`Remove run ${index + 1}`}
+        >
+          Remove
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function CompareSetup({ panes, onChange }: Props) {
+  return (
+    <div className="compare-setup" role="group" aria-label="Runs to compare">
+      {panes.map((pane, i) => (
+        <PanePicker
+          key={i}
+          pane={pane}
+          index={i}
+          count={panes.length}
+          onPick={(presetId) => onChange(panes.map((p, j) => (j === i ? { presetId } : p)))}
+          onRemove={() => onChange(panes.filter((_, j) => j !== i))}
+        />
+      ))}
+      {panes.length < MAX_PANES && (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => onChange([...panes, panes.at(-1)!])}
+        >
+          Add a run
+        </button>
+      )}
+    </div>
+  );
+}
