@@ -5,7 +5,7 @@
  * from one (a fork changes the scenario before resuming; the original run is untouched).
  */
 import { heapPeek, heapPop } from './kernel/eventQueue';
-import { onArrival, scheduleArrivals } from './model/arrivals';
+import { onArrival, scheduleAddedArrivals, scheduleArrivals } from './model/arrivals';
 import { onBatchInvocationEnd } from './model/esm/batchInvocation';
 import { dispatchAsync, onAsyncAttemptEnd } from './model/asyncQueue';
 import { createProvisionedEnvironments, reap } from './model/concurrency';
@@ -148,9 +148,14 @@ export function restoreSimulation(checkpoint: Checkpoint): Simulation {
   return wrap(structuredClone(checkpoint.state));
 }
 
-/** Resumes from a checkpoint with a changed scenario (a setting changed mid-run). */
+/**
+ * Resumes from a checkpoint with a changed scenario (a setting changed mid-run); workload entries the
+ * change adds at the end of a source's list arrive as scheduled (an event injected at the fork).
+ */
 export function forkSimulation(checkpoint: Checkpoint, change: (scenario: Scenario) => Scenario): Simulation {
   const state = structuredClone(checkpoint.state);
-  state.scenario = change(state.scenario);
+  const before = state.scenario;
+  state.scenario = change(before);
+  scheduleAddedArrivals(state, before);
   return wrap(state);
 }

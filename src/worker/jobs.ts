@@ -93,7 +93,7 @@ function prepareFork(request: ForkRequest, base: Scenario): Prepared {
       : 'of 0 or more';
     return failure(id, `The fork point must be a time in ms ${range}; got ${atMs}.`);
   }
-  const changed = changeScenario(base, request.changes);
+  const changed = changeScenario(base, request.changes, atMs);
   if (!changed.ok)
     return failure(id, `The changes cannot be made (${errors(changed.issues.length)}).`, changed.issues);
   const scenario = changed.scenario;

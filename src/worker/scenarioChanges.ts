@@ -67,12 +67,21 @@ function setAt(root: Record<string, unknown>, keys: Key[], value: unknown): stri
   return null;
 }
 
+/** The name of a source's workload list. */
+function workloadKey(source: Scenario['sources'][number]): string {
+  return source.type === 'sqs'
+    ? 'messages'
+    : source.type === 'kinesis' || source.type === 'dynamodb'
+      ? 'records'
+      : 'requests';
+}
+
 /**
- * A fork continues the run that already started: the sources and their workloads (which items arrive)
- * are in the engine's state and must stay as they were; settings such as retries, timeouts, batch sizes
- * and behaviour may change.
+ * A fork continues the run that already started: the sources and the workload entries it started with
+ * stay; settings such as retries, timeouts, batch sizes and behaviour may change. Entries may be added at
+ * the end of a workload (an event injected at the fork), arriving at or after the fork moment `atMs`.
  */
-function workloadIssues(base: Scenario, changed: Scenario): ErrorIssue[] {
+function workloadIssues(base: Scenario, changed: Scenario, atMs: number): ErrorIssue[] {
   const why = 'a fork cannot change this, because the run has already started with it';
   if (changed.sources.length !== base.sources.length)
     return [{ path: 'sources', message: `${why} (${base.sources.length} sources)` }];
@@ -83,14 +92,30 @@ function workloadIssues(base: Scenario, changed: Scenario): ErrorIssue[] {
       if (other[key] !== source[key])
         issues.push({ path: formatPath(['sources', i, key]), message: `${why} ('${source[key]}')` });
     }
-    if (other.type === source.type && workloadOf(other).length !== workloadOf(source).length)
-      issues.push({ path: formatPath(['sources', i]), message: `${why}: the number of workload entries` });
+    if (other.type !== source.type) return;
+    const before = workloadOf(source);
+    const after = workloadOf(other);
+    if (after.length < before.length)
+      issues.push({
+        path: formatPath(['sources', i]),
+        message: `${why}: its ${before.length} workload entries`,
+      });
+    for (let j = before.length; j < after.length; j++) {
+      if (after[j]!.atMs < atMs)
+        issues.push({
+          path: formatPath(['sources', i, workloadKey(other), j, 'atMs']),
+          message: `an entry added at a fork arrives at or after the fork moment (${atMs} ms); got ${after[j]!.atMs}`,
+        });
+    }
   });
   return issues;
 }
 
-/** Applies `changes` to a copy of `base` and validates the result; issues name the field paths. */
-export function changeScenario(base: Scenario, changes: readonly ScenarioChange[]): ChangeResult {
+/**
+ * Applies `changes` to a copy of `base` and validates the result; issues name the field paths. `atMs` is
+ * the fork moment, before which added workload entries may not arrive.
+ */
+export function changeScenario(base: Scenario, changes: readonly ScenarioChange[], atMs = 0): ChangeResult {
   const draft = structuredClone(base) as unknown as Record<string, unknown>;
   const issues: ErrorIssue[] = [];
   changes.forEach((change, i) => {
@@ -105,7 +130,7 @@ export function changeScenario(base: Scenario, changes: readonly ScenarioChange[
   if (issues.length > 0) return { ok: false, issues };
   const validated = validateScenario(draft);
   if (!validated.ok) return { ok: false, issues: validated.errors };
-  const structural = workloadIssues(base, validated.scenario);
+  const structural = workloadIssues(base, validated.scenario, atMs);
   if (structural.length > 0) return { ok: false, issues: structural };
   return { ok: true, scenario: validated.scenario };
 }

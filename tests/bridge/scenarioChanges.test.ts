@@ -133,22 +133,30 @@ describe('changeScenario', () => {
     expect(changed.issues.map((i) => i.path)).toContain(issuePath);
   });
 
-  it('refuses a change to the number of workload entries, and allows one to their payload', () => {
-    const more = changeScenario(base, [
-      {
-        path: 'sources.0.requests',
-        value: [
-          { id: 'a', atMs: 0 },
-          { id: 'b', atMs: 5 },
-        ],
-      },
-    ]);
-    expect(more).toMatchObject({
+  it('refuses to remove workload entries, and allows a change to their payload', () => {
+    const first = { ...base.sources[0]!.requests[0]! };
+    const two = changeScenario(base, [{ path: 'sources.0.requests', value: [first, { ...first, id: 'b' }] }]);
+    if (!two.ok) throw new Error('two entries expected');
+    const fewer = changeScenario(two.scenario, [{ path: 'sources.0.requests', value: [first] }]);
+    expect(fewer).toMatchObject({
       ok: false,
       issues: [{ path: 'sources[0]', message: /a fork cannot change this/ }],
     });
     const payload = changeScenario(base, [{ path: 'sources.0.requests.0.payload.amount', value: 7 }]);
     expect(payload.ok).toBe(true);
+  });
+
+  it('adds a workload entry (an injected event) only when it arrives at or after the fork moment', () => {
+    const requests = (atMs: number) => ({
+      path: 'sources.0.requests',
+      value: [...base.sources[0]!.requests.map((r) => ({ ...r })), { id: 'injected', atMs }],
+    });
+    expect(changeScenario(base, [requests(5_000)], 5_000).ok).toBe(true);
+    const early = changeScenario(base, [requests(10)], 5_000);
+    expect(early).toMatchObject({
+      ok: false,
+      issues: [{ path: 'sources[0].requests[1].atMs', message: /at or after the fork moment \(5000 ms\)/ }],
+    });
   });
 
   it('an empty list of changes gives the scenario back as it was', () => {

@@ -106,3 +106,25 @@ describe('design "Interventions": checkpoints and forks', () => {
     expect(sim.peek()).toBeUndefined();
   });
 });
+
+describe('design "Interventions": an event injected at a fork', () => {
+  it('§2.1 a request added to the workload at the fork arrives then and is processed; the original run has no such item', () => {
+    const base = getPreset('async-retries-exhausted')!;
+    const sim = createSimulation(base);
+    sim.runUntil(30_000);
+    const source = base.sources[0]!;
+    if (source.type !== 'async') throw new Error('async source expected');
+    const fork = forkSimulation(sim.checkpoint(), (s) => ({
+      ...s,
+      sources: [
+        { ...source, requests: [...source.requests, { id: 'injected', atMs: 40_000, count: 1, everyMs: 0 }] },
+      ],
+    }));
+    fork.run();
+    const injected = fork.results().items.find((i) => i.id === 'injected');
+    expect(injected?.arrivedMs).toBe(40_000);
+    expect(injected?.attempts.length).toBe(3);
+    sim.run();
+    expect(sim.results().items.some((i) => i.id === 'injected')).toBe(false);
+  });
+});

@@ -8,13 +8,25 @@ import { onStreamRecord } from './streams/streamPoller';
 import { sendSyncAttempt } from './syncCaller';
 import { emit, newRequestId, PRIORITY, schedule } from '../state';
 import type { ItemState, SimState } from '../types';
-import { workloadOf } from '../../scenarios/schema';
+import { workloadOf, type Scenario } from '../../scenarios/schema';
 
 /** Puts the first arrival of every request spec on the agenda. */
 export function scheduleArrivals(state: SimState): void {
   state.scenario.sources.forEach((source, s) => {
     workloadOf(source).forEach((req, r) => {
       schedule(state, req.atMs, PRIORITY.arrival, { kind: 'arrival', source: s, request: r, n: 0 });
+    });
+  });
+}
+
+/** Puts on the agenda the first arrival of every request spec `scenario` has beyond `before`'s (added at a fork). */
+export function scheduleAddedArrivals(state: SimState, before: Scenario): void {
+  state.scenario.sources.forEach((source, s) => {
+    const old = before.sources[s];
+    const from = old ? workloadOf(old).length : 0;
+    workloadOf(source).forEach((req, r) => {
+      if (r >= from)
+        schedule(state, req.atMs, PRIORITY.arrival, { kind: 'arrival', source: s, request: r, n: 0 });
     });
   });
 }
