@@ -57,6 +57,11 @@ export interface FieldDescriptor {
   flag?: string;
   /** True when the property may be left out (it then takes `default`, or is simply not set). */
   optional: boolean;
+  /**
+   * How many enclosing objects may go when clearing this property leaves them empty, from its parent
+   * outwards (`DestinationConfig.OnSuccess.Destination` in EventInvokeConfig: 3); 0 when the parent is required.
+   */
+  dropEmpty: number;
   /** One line: what the setting does. */
   help: string;
   /** The section of aws-semantics.md the help line rests on, e.g. `§3.2`. */
@@ -192,18 +197,19 @@ function factsOf(schema: AnySchema): SchemaFacts {
 }
 
 /**
- * The schema of the property at `path`, following `sources[i]` into the option for `sourceType`, and whether
- * the property may be left out: it is optional itself, or sits in an optional object (which the editor drops
- * when its last setting is cleared).
+ * The schema of the property at `path`, following `sources[i]` into the option for `sourceType`, and how
+ * many of the objects around it are optional, counted outwards from its parent until one is not.
  */
-function schemaAt(path: string, sourceType?: string): { schema: AnySchema; mayBeAbsent: boolean } {
+function schemaAt(path: string, sourceType?: string): { schema: AnySchema; optionalParents: number } {
   let schema: AnySchema = scenarioSchema;
-  let mayBeAbsent = false;
+  /** For each object passed on the way (the root first): whether the schema lets it be left out. */
+  const optional: boolean[] = [];
   for (const key of parseFieldPath(path)) {
+    let absentOk = false;
     for (;;) {
       const def = defOf(schema);
       if (def.type === 'optional' || def.type === 'default') {
-        mayBeAbsent = true;
+        absentOk = true;
         schema = def.innerType as AnySchema;
       } else if (def.type === 'union' && typeof def.discriminator === 'string') {
         const option = (def.options as AnySchema[]).find((o) => {
@@ -216,6 +222,7 @@ function schemaAt(path: string, sourceType?: string): { schema: AnySchema; mayBe
       } else break;
     }
     const def = defOf(schema);
+    optional.push(absentOk && def.type === 'object');
     const next =
       def.type === 'object'
         ? (def.shape as Record<string, AnySchema>)[String(key)]
@@ -225,7 +232,9 @@ function schemaAt(path: string, sourceType?: string): { schema: AnySchema; mayBe
     if (!next) throw new Error(`fieldCatalog: '${path}' is not in the scenario schema`);
     schema = next;
   }
-  return { schema, mayBeAbsent };
+  let optionalParents = 0;
+  while (optional[optional.length - 1 - optionalParents]) optionalParents++;
+  return { schema, optionalParents };
 }
 
 // --- Ranges that depend on other settings (the cross-field rules) --------------------------------
@@ -247,10 +256,19 @@ function applyContext(field: FieldDescriptor, key: string, kind: SectionKind, ro
   if (kind === 'sqs') {
     const fifo = readFieldPath(root, 'queue.FifoQueue') === true;
     if (key === 'mapping.BatchSize' && fifo) field.max = 10;
+    // The default name has no ".fifo" suffix, which a FIFO queue's name needs (§3.3).
+    if (key === 'queue.QueueName' && fifo) field.optional = false;
+    const name = readFieldPath(root, 'queue.QueueName');
+    if (key === 'queue.FifoQueue' && typeof name === 'string' && name.endsWith('.fifo'))
+      field.optional = false;
     if (key === 'mapping.MaximumBatchingWindowInSeconds') {
       const batch = asInt(readFieldPath(root, 'mapping.BatchSize')) ?? 10;
       if (fifo) field.max = 0;
-      else if (batch > 10) field.min = 1;
+      else if (batch > 10) {
+        // Leaving it out means 0, which AWS refuses for a batch over 10 (§9): it must be set.
+        field.min = 1;
+        field.optional = false;
+      }
     }
   }
   if ((kind === 'kinesis' || kind === 'dynamodb') && key === 'mapping.MaximumRecordAgeInSeconds') {
@@ -258,6 +276,8 @@ function applyContext(field: FieldDescriptor, key: string, kind: SectionKind, ro
   }
   if (kind === 'kinesis' || kind === 'dynamodb') {
     if (key === 'mapping.MaximumRetryAttempts') field.min = 0; // −1 is the sentinel
+    const atTimestamp = readFieldPath(root, 'mapping.StartingPosition') === 'AT_TIMESTAMP';
+    if (key === 'mapping.StartingPositionTimestamp' && atTimestamp) field.optional = false;
     if (key === 'mapping.StartingPosition' && kind === 'dynamodb') {
       field.values = field.values?.filter((v) => v !== 'AT_TIMESTAMP');
     }
@@ -277,7 +297,7 @@ function describe(
     const gate = readFieldPath(root, spec.onlyFor.key);
     if (typeof gate !== 'string' || !spec.onlyFor.values.includes(gate)) return null;
   }
-  const { schema, mayBeAbsent } = schemaAt(path, sourceType);
+  const { schema, optionalParents } = schemaAt(path, sourceType);
   const facts = factsOf(schema);
   const name = spec.key
     .split('.')
@@ -289,7 +309,10 @@ function describe(
     awsName: spec.awsName === undefined ? name : spec.awsName,
     label: spec.label,
     kind: facts.kind,
-    optional: facts.optional || mayBeAbsent,
+    // A required property of an optional object (RedrivePolicy.maxReceiveCount) may be cleared too: the
+    // object goes once nothing is left in it.
+    optional: facts.optional || optionalParents > 0,
+    dropEmpty: optionalParents,
     help: spec.help,
     ref: spec.ref,
   };
