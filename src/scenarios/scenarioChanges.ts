@@ -6,8 +6,8 @@
  * so the changed one is exactly the original plus the changes.
  */
 import type { ErrorIssue, ScenarioChange } from '../protocol/messages';
-import { workloadOf, type Scenario } from '../scenarios/schema';
-import { formatPath, validateScenario } from '../scenarios/validate';
+import { workloadOf, type Scenario } from './schema';
+import { formatPath, validateScenario } from './validate';
 
 type Key = string | number;
 

@@ -17,7 +17,7 @@ import {
 import { getPreset } from '../scenarios/presets';
 import type { Scenario } from '../scenarios/schema';
 import { validateScenario } from '../scenarios/validate';
-import { changeScenario } from './scenarioChanges';
+import { changeScenario } from '../scenarios/scenarioChanges';
 import { forkSteps, stepsToEnd, untilMs, type Steps } from './steps';
 
 /** One run the loop drives to its end. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenarios/presets';
-import { changeScenario, parseChangePath } from '../../src/worker/scenarioChanges';
+import { changeScenario, parseChangePath } from '../../src/scenarios/scenarioChanges';
 
 const RETRIES = 'function.EventInvokeConfig.MaximumRetryAttempts';
 
