@@ -1,26 +1,23 @@
 /**
- * The app: pick a scenario, run it in the worker, and play the run on the animated diagram — player
- * under the diagram, the followed item or component beside it, and the run's tables (items, metrics,
- * deliveries, the event log) below, all as they stood at the player's moment.
+ * The app's shell: the header (scenario, seed, compare, theme), then either one run played on its
+ * diagram (RunPage) or several side by side (ComparePage). It owns what is asked for — the run, the
+ * comparison — and keeps the address bar in step, so a link reproduces the view.
  */
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { createSimulationClient } from '../bridge/simulationClient';
 import { simStore } from '../store/simStore';
 import { useSimStore } from '../store/useSimStore';
-import { FlowDiagram } from '../ui/diagram/FlowDiagram';
-import { SelectionPanel } from '../ui/panel/SelectionPanel';
 import { AppHeader } from './components/AppHeader';
-import { PlayerControls } from './components/PlayerControls';
 import { RunControls } from './components/RunControls';
-import { ScenarioIntro } from './components/ScenarioIntro';
-import { ErrorBanner, LoadingBanner, Notices } from './components/StatusBanner';
+import { Notices } from './components/StatusBanner';
+import { RunPage } from './RunPage';
 import { ThemeSwitch } from './components/ThemeSwitch';
-import { changesLabel, type ComparisonRequest } from './compare/comparisonRequest';
+import { changesLabel, type ComparisonRequest, type PaneSpec } from './compare/comparisonRequest';
 import { findPreset, PRESETS } from './presetCatalog';
 import { publishTestView, testHookEnabled } from './testHook';
 import { readUrlState, writeUrlState, type UrlState } from './urlState';
 import { writeUrlView, type UrlView } from './urlView';
-import { useSimulationRun, type RunRequestState } from './useSimulationRun';
+import { useSimulationRun, type CustomScenario, type RunRequestState } from './useSimulationRun';
 import { useMediaQuery } from './useMediaQuery';
 import { useTheme } from './useTheme';
 import { useUrlTime } from './useUrlTime';
@@ -28,8 +25,7 @@ import { useUrlTime } from './useUrlTime';
 const PRODUCT = 'Lambda invocation visualizer';
 const PANEL_BESIDE_MIN_WIDTH = 1400;
 
-// The run's tables sit below the diagram: they load after the first screen; so does the comparison view.
-const RunAtCursor = lazy(() => import('./components/RunAtCursor').then((m) => ({ default: m.RunAtCursor })));
+// The comparison view loads when it is first shown.
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
 
 /** What a link's view asks for, as a comparison to run (a tour is not a comparison). */
@@ -56,6 +52,13 @@ function urlViewOf(request: ComparisonRequest | null): UrlView {
   if (request.kind === 'fork') return { mode: 'fork', atMs: request.atMs, changes: request.changes };
   const ids = request.panes.flatMap((p) => ('presetId' in p ? [p.presetId] : []));
   return ids.length === request.panes.length ? { mode: 'compare', presetIds: ids } : { mode: 'run' };
+}
+
+/** The shown run as a comparison's pane. */
+function currentPane(request: RunRequestState): PaneSpec {
+  return request.custom
+    ? { scenario: request.custom.scenario, title: request.custom.title }
+    : { presetId: request.presetId };
 }
 
 /** A second run to compare the shown preset with: the next preset of the list. */
@@ -89,15 +92,12 @@ export function App() {
   const exposeTestHook = testHookEnabled(initial.testMode);
   useEffect(() => (exposeTestHook ? publishTestView(simStore) : undefined), [exposeTestHook]);
 
-  const title = findPreset(request.presetId)?.title;
+  const title = request.custom?.title ?? findPreset(request.presetId)?.title;
   useEffect(() => {
     document.title = title ? `${title} · ${PRODUCT}` : PRODUCT;
   }, [title]);
 
-  const status = useSimStore((s) => s.status);
-  const error = useSimStore((s) => s.error);
-  const hasResults = useSimStore((s) => s.results !== null);
-  const runId = useSimStore((s) => s.runId);
+  const loading = useSimStore((s) => s.status === 'loading');
 
   function showComparison(next: ComparisonRequest | null) {
     setComparison(next);
@@ -112,29 +112,48 @@ export function App() {
     writeUrlState(presetId, seed);
   }
 
-  const loading = status === 'loading';
-  const showRun = hasResults && status !== 'error' && !comparison;
+  function rerun(seed: number) {
+    showComparison(null);
+    setRequest((r) => {
+      const { atMs: _moment, ...rest } = r;
+      return { ...rest, seed, nonce: r.nonce + 1 };
+    });
+    setNotices([]);
+    if (!request.custom) writeUrlState(request.presetId, seed);
+  }
+
+  /** Runs the user's own scenario (edited, imported, a warning's demonstration). */
+  function runCustom(custom: CustomScenario) {
+    showComparison(null);
+    setRequest((r) => ({ presetId: r.presetId, seed: r.seed, nonce: r.nonce + 1, custom }));
+    setNotices([]);
+  }
+
+  function compareWithNext() {
+    showComparison({
+      kind: 'panes',
+      panes: [currentPane(request), { presetId: comparePartner(request.presetId) }],
+      seed: request.seed,
+      nonce: 0,
+    });
+  }
 
   return (
     <>
       <AppHeader>
-        <RunControls presetId={request.presetId} seed={request.seed} busy={loading} onRun={run} />
+        <RunControls
+          presetId={request.presetId}
+          customTitle={request.custom?.title}
+          seed={request.seed}
+          busy={loading}
+          onRun={run}
+          onRerun={rerun}
+        />
         <button
           type="button"
           className="button-secondary"
           aria-pressed={comparison !== null}
-          onClick={() =>
-            showComparison(
-              comparison
-                ? null
-                : {
-                    kind: 'panes',
-                    panes: [{ presetId: request.presetId }, { presetId: comparePartner(request.presetId) }],
-                    seed: request.seed,
-                    nonce: 0,
-                  },
-            )
-          }
+          onClick={() => (comparison ? showComparison(null) : compareWithNext())}
         >
           Compare
         </button>
@@ -142,7 +161,7 @@ export function App() {
       </AppHeader>
       <main className="page" aria-busy={loading}>
         <Notices notices={notices} />
-        {comparison && (
+        {comparison ? (
           <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
             <ComparePage
               client={client}
@@ -152,32 +171,13 @@ export function App() {
               onExit={() => showComparison(null)}
             />
           </Suspense>
-        )}
-        {!comparison && <ScenarioIntro presetId={request.presetId} />}
-        {!comparison && loading && <LoadingBanner hasPrevious={hasResults} />}
-        {!comparison && status === 'error' && error && (
-          <ErrorBanner
-            message={error.message}
-            issues={error.issues}
-            onRetry={() => run(request.presetId, request.seed)}
+        ) : (
+          <RunPage
+            request={request}
+            colorMode={theme}
+            panelBeside={panelBeside}
+            onRetry={() => setRequest((r) => ({ ...r, nonce: r.nonce + 1 }))}
           />
-        )}
-        {showRun && (
-          <div key={runId} className={loading ? 'stage is-stale' : 'stage'}>
-            <section className="stage-diagram" aria-label="Diagram of the invocation pipeline">
-              <FlowDiagram colorMode={theme} />
-            </section>
-            {panelBeside && <SelectionPanel />}
-          </div>
-        )}
-        {showRun && <PlayerControls />}
-        {showRun && !panelBeside && <SelectionPanel />}
-        {showRun && (
-          <div key={`details-${runId}`} className={loading ? 'results is-stale' : 'results'}>
-            <Suspense fallback={<p className="muted">Loading the run’s tables…</p>}>
-              <RunAtCursor />
-            </Suspense>
-          </div>
         )}
       </main>
       <footer className="app-footer">

@@ -1,5 +1,5 @@
 /**
- * Runs a preset in the worker whenever the request changes and puts the answer in the store (results,
+ * Runs a preset (or the user's own scenario) in the worker whenever the request changes and puts the answer in the store (results,
  * log, scenario, or an error). A newer request supersedes an older one: the older one is cancelled.
  */
 import { useEffect } from 'react';
@@ -13,6 +13,16 @@ export interface RunRequestState {
   nonce: number;
   /** Open the finished run at this simulated moment (from a link's `t`) instead of at its start. */
   atMs?: number;
+  /** A scenario the user made (edited, imported, a warning's demonstration), run instead of the preset. */
+  custom?: CustomScenario;
+}
+
+export interface CustomScenario {
+  /** The scenario as JSON; the worker validates it. */
+  scenario: unknown;
+  title: string;
+  /** Where it came from, in words ("Edited from …", "Imported from a SAM template"). */
+  origin: string;
 }
 
 /** Runs `request` in the worker and records its progress in `store`, again whenever `request` changes. */
@@ -23,7 +33,8 @@ export function useSimulationRun(client: SimulationClient, store: SimStore, requ
     const abort = new AbortController();
     const { startRun, finishRun, failRun } = store.getState();
     startRun(request.presetId, request.seed);
-    client.run({ presetId: request.presetId, seed: request.seed }, { signal: abort.signal }).then(
+    const spec = request.custom ? { scenario: request.custom.scenario } : { presetId: request.presetId };
+    client.run({ ...spec, seed: request.seed }, { signal: abort.signal }).then(
       (output) => {
         if (!cancelled)
           finishRun(output, request.atMs === undefined ? { atStart: true } : { atMs: request.atMs });

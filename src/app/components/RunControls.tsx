@@ -9,12 +9,16 @@ import { MAX_SEED, parseSeed } from '../urlState';
 
 interface Props {
   presetId: string;
+  /** The user's own scenario is shown: the picker names it until a preset is chosen. */
+  customTitle?: string | undefined;
   seed: number;
   busy: boolean;
   onRun(presetId: string, seed: number): void;
+  /** Runs the shown scenario again with this seed (the user's own one included). */
+  onRerun(seed: number): void;
 }
 
-export function RunControls({ presetId, seed, busy, onRun }: Props) {
+export function RunControls({ presetId, customTitle, seed, busy, onRun, onRerun }: Props) {
   const presetFieldId = useId();
   const seedFieldId = useId();
   const seedHintId = useId();
@@ -30,7 +34,7 @@ export function RunControls({ presetId, seed, busy, onRun }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (parsedSeed !== null) onRun(presetId, parsedSeed);
+    if (parsedSeed !== null) onRerun(parsedSeed);
   }
 
   return (
@@ -40,9 +44,14 @@ export function RunControls({ presetId, seed, busy, onRun }: Props) {
         <select
           id={presetFieldId}
           name="scenario"
-          value={presetId}
+          value={customTitle === undefined ? presetId : ''}
           onChange={(e) => onRun(e.target.value, parsedSeed ?? seed)}
         >
+          {customTitle !== undefined && (
+            <option value="" disabled>
+              Your scenario: {customTitle}
+            </option>
+          )}
           {PRESET_GROUPS.map((g) => (
             <optgroup key={g.group} label={g.label}>
               {g.presets.map((p) => (

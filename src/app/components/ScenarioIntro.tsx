@@ -5,6 +5,7 @@ import { useSimStore } from '../../store/useSimStore';
 import { arnName } from '../awsNames';
 import { formatCount } from '../format';
 import { findPreset, groupLabel } from '../presetCatalog';
+import type { CustomScenario } from '../useSimulationRun';
 
 function settingsOf(scenario: Scenario): Array<[string, string]> {
   const fn = scenario.function;
@@ -39,11 +40,18 @@ function settingsOf(scenario: Scenario): Array<[string, string]> {
 
 const LONG_DESCRIPTION = 200;
 
-export function ScenarioIntro({ presetId }: { presetId: string }) {
-  const entry = findPreset(presetId);
+interface Props {
+  presetId: string;
+  /** The user's own scenario, shown instead of the preset. */
+  custom?: CustomScenario | undefined;
+}
+
+export function ScenarioIntro({ presetId, custom }: Props) {
+  const preset = findPreset(presetId);
+  const entry = custom ? { title: custom.title, description: custom.origin, group: 'Your scenario' } : preset;
   // The settings come from the scenario the worker validated (defaults filled in), once it has run.
   const ran = useSimStore((s) => s.scenario);
-  const scenario = ran?.id === presetId ? ran : null;
+  const scenario = custom ? ran : ran?.id === presetId ? ran : null;
   const [expanded, setExpanded] = useState(false);
   if (!entry) return null;
   // Long explanations show two lines until asked, so the diagram stays in view.

@@ -1,0 +1,64 @@
+/**
+ * One run on the page: what the scenario teaches, the animated diagram with the followed item or
+ * component beside it (or under the player on narrower screens), the player, and the run's tables
+ * below, all as they stood at the player's moment.
+ */
+import { Suspense, lazy, type ReactNode } from 'react';
+import { useSimStore } from '../store/useSimStore';
+import { FlowDiagram } from '../ui/diagram/FlowDiagram';
+import { SelectionPanel } from '../ui/panel/SelectionPanel';
+import { PlayerControls } from './components/PlayerControls';
+import { ScenarioIntro } from './components/ScenarioIntro';
+import { ErrorBanner, LoadingBanner } from './components/StatusBanner';
+import type { RunRequestState } from './useSimulationRun';
+
+// The run's tables sit below the diagram: they load after the first screen.
+const RunAtCursor = lazy(() => import('./components/RunAtCursor').then((m) => ({ default: m.RunAtCursor })));
+
+interface Props {
+  request: RunRequestState;
+  colorMode: 'light' | 'dark' | 'system';
+  panelBeside: boolean;
+  onRetry(): void;
+  /** Actions on the run (edit, fork, compare, export), shown under the scenario's explanation. */
+  actions?: ReactNode;
+  /** Shown above the diagram (a tour's step). */
+  banner?: ReactNode;
+}
+
+export function RunPage({ request, colorMode, panelBeside, onRetry, actions, banner }: Props) {
+  const status = useSimStore((s) => s.status);
+  const error = useSimStore((s) => s.error);
+  const hasResults = useSimStore((s) => s.results !== null);
+  const runId = useSimStore((s) => s.runId);
+  const loading = status === 'loading';
+  const showRun = hasResults && status !== 'error';
+  return (
+    <>
+      <ScenarioIntro presetId={request.presetId} custom={request.custom} />
+      {actions}
+      {loading && <LoadingBanner hasPrevious={hasResults} />}
+      {status === 'error' && error && (
+        <ErrorBanner message={error.message} issues={error.issues} onRetry={onRetry} />
+      )}
+      {banner}
+      {showRun && (
+        <div key={runId} className={loading ? 'stage is-stale' : 'stage'}>
+          <section className="stage-diagram" aria-label="Diagram of the invocation pipeline">
+            <FlowDiagram colorMode={colorMode} />
+          </section>
+          {panelBeside && <SelectionPanel />}
+        </div>
+      )}
+      {showRun && <PlayerControls />}
+      {showRun && !panelBeside && <SelectionPanel />}
+      {showRun && (
+        <div key={`details-${runId}`} className={loading ? 'results is-stale' : 'results'}>
+          <Suspense fallback={<p className="muted">Loading the run’s tables…</p>}>
+            <RunAtCursor />
+          </Suspense>
+        </div>
+      )}
+    </>
+  );
+}
