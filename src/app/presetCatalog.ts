@@ -20,6 +20,7 @@ const GROUP_LABELS: Record<string, string> = {
   asynchronous: 'Asynchronous',
   'poll-based': 'Poll-based',
   scaling: 'Scaling',
+  compare: 'Compare invocation types',
 };
 
 /** `asynchronous` → `Asynchronous`. */
@@ -27,7 +28,7 @@ export function groupLabel(group: string): string {
   return GROUP_LABELS[group] ?? group;
 }
 
-const GROUP_ORDER = ['synchronous', 'asynchronous', 'poll-based', 'scaling'];
+const GROUP_ORDER = ['synchronous', 'asynchronous', 'poll-based', 'scaling', 'compare'];
 
 export { DEFAULT_PRESET_ID };
 

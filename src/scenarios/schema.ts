@@ -437,9 +437,11 @@ export const scenarioSchema = z
     title: z.string().min(1).describe('A short title.'),
     description: z.string().default('').describe('What the scenario shows (default "").'),
     group: z
-      .enum(['synchronous', 'asynchronous', 'poll-based', 'scaling'])
+      .enum(['synchronous', 'asynchronous', 'poll-based', 'scaling', 'compare'])
       .default('synchronous')
-      .describe('Where the scenario is listed (default "synchronous").'),
+      .describe(
+        'Where the scenario is listed (default "synchronous"); "compare" holds sets that run one workload through different invocation types.',
+      ),
     tags: z.array(z.string()).default([]).describe('Free-form tags.'),
     seed: z
       .number()

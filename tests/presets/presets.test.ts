@@ -244,6 +244,9 @@ describe('SQS presets', () => {
     'sqs-visibility-too-short',
     'sqs-scaling',
     'sqs-fifo-group-blocking',
+    'sqs-batching-window',
+    'sqs-poison-then-success',
+    'sqs-visibility-six-times',
   ];
   const receiveCounts = (r: Run, id: string) =>
     item(r, id).attempts.map((a) => (a as { receiveCount?: number }).receiveCount);
