@@ -18,7 +18,7 @@ function consequence(type: Source['type']): string {
     case 'async':
       return 'asynchronous events go to the on-failure destination or dead-letter queue without a single attempt, or are dropped';
     case 'sqs':
-      return 'SQS batches are throttled and their messages come back after every visibility timeout';
+      return 'SQS batches are throttled and their messages come back after every visibility timeout, until the queue’s redrive policy or retention period ends it';
     default:
       return 'stream batches are throttled and retried until their records expire';
   }
