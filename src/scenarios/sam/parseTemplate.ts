@@ -81,10 +81,12 @@ interface Walk {
   positions: Map<string, SourcePosition>;
   /** Alias expansions left; below zero the template is refused. */
   aliasBudget: number;
+  anchors: Map<unknown, unknown>;
 }
 
-function remember(walk: Walk, path: string, offset: number | undefined): void {
-  if (offset === undefined || walk.positions.has(path)) return;
+function remember(walk: Walk, path: string, offset: number | undefined, depth: number): void {
+  // Inside an alias the text is the anchor's, written elsewhere: the alias's own position stands for it.
+  if (depth > 0 || offset === undefined || walk.positions.has(path)) return;
   const { line, col } = walk.lines.linePos(offset);
   walk.positions.set(path, { line: Math.max(1, line), column: col });
 }
@@ -104,7 +106,10 @@ function toData(walk: Walk, node: unknown, path: string, depth: number): unknown
   if (isAlias(node)) {
     walk.aliasBudget -= 1;
     if (depth > MAX_ALIAS_DEPTH || walk.aliasBudget < 0) return null;
-    return toData(walk, node.resolve(walk.doc), path, depth + 1);
+    // Resolving searches the document, so each alias is looked up once however often it is expanded.
+    let target = walk.anchors.get(node);
+    if (target === undefined) walk.anchors.set(node, (target = node.resolve(walk.doc)));
+    return toData(walk, target, path, depth + 1);
   }
   let value: unknown;
   if (isScalar(node)) {
@@ -115,14 +120,14 @@ function toData(walk: Walk, node: unknown, path: string, depth: number): unknown
       const keyData = isScalar(pair.key) ? pair.key.value : toData(walk, pair.key, path, depth);
       const key = String(keyData);
       const at = childPath(path, key);
-      remember(walk, at, isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+      remember(walk, at, isScalar(pair.key) ? pair.key.range?.[0] : undefined, depth);
       setOwn(out, key, toData(walk, pair.value, at, depth));
     }
     value = out;
   } else if (isSeq(node)) {
     value = node.items.map((item, i) => {
       const at = childPath(path, i);
-      remember(walk, at, (item as { range?: [number] } | null)?.range?.[0]);
+      remember(walk, at, (item as { range?: [number] } | null)?.range?.[0], depth);
       return toData(walk, item, at, depth);
     });
   } else {
@@ -156,7 +161,13 @@ function parseYaml(text: string): ParseResult {
   if (doc.errors.length > 0) {
     return { ok: false, errors: doc.errors.map((e) => yamlIssue(lines, e, 'YAML syntax error')) };
   }
-  const walk: Walk = { doc, lines, positions: new Map(), aliasBudget: MAX_ALIAS_EXPANSIONS };
+  const walk: Walk = {
+    doc,
+    lines,
+    positions: new Map(),
+    aliasBudget: MAX_ALIAS_EXPANSIONS,
+    anchors: new Map(),
+  };
   const value = toData(walk, doc.contents, '', 0);
   if (walk.aliasBudget < 0) {
     return {

@@ -290,7 +290,7 @@ export function streamSource(input: PollSourceInput, kind: 'kinesis' | 'dynamodb
   mapping.ignoreRest(ignoredMapping, `a ${kind === 'kinesis' ? 'Kinesis' : 'DynamoDB'} event source mapping`);
   report.assumed(
     input.mapping.pathOf(),
-    `Workload: ${DEFAULT_RECORDS_PER_SHARD} records on each of the ${shards} shard${shards === 1 ? '' : 's'}, 200 ms apart`,
+    `Workload: ${DEFAULT_RECORDS_PER_SHARD} records ${shards === 1 ? 'on the stream’s one shard' : `on each of the ${shards} shards`}, 200 ms apart`,
   );
   return { type: kind, id: input.id, stream, mapping: out, records: streamRecords(kind, shards) };
 }

@@ -76,10 +76,15 @@ export class Props {
 
   /** The value of a key, coerced to `kind` where CloudFormation would; unresolved values are reported and give undefined. */
   read(key: string, kind: Kind = 'any'): unknown {
+    return this.take(key, kind, true);
+  }
+
+  /** `deep`: refuse a value with anything unresolved inside; otherwise only a value that is itself unresolved. */
+  private take(key: string, kind: Kind, deep: boolean): unknown {
     this.used.add(key);
     if (!this.has(key)) return undefined;
     const value = this.values[key];
-    const stuck = findUnresolved(value);
+    const stuck = deep ? findUnresolved(value) : value instanceof Unresolved ? value : undefined;
     if (stuck) {
       this.report.ignored(
         this.pathOf(key),
@@ -92,7 +97,8 @@ export class Props {
 
   /** A nested object as Props, or undefined (reported when it is there but not an object). */
   object(key: string): Props | undefined {
-    const value = this.read(key);
+    // Only the object itself must be resolved: an unresolved field inside is reported when it is read.
+    const value = this.take(key, 'any', false);
     if (value === undefined) return undefined;
     if (!isRecord(value)) {
       this.report.ignored(this.pathOf(key), `${key} should be an object, not ${show(value)}; it is ignored`);
