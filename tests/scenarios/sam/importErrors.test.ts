@@ -14,7 +14,7 @@ function errorsOf(text: string, options?: Parameters<typeof importTemplate>[1]) 
 
 describe('import errors', () => {
   it('bad YAML: the error names the line and column', () => {
-    const { errors, functions } = errorsOf(fixture('bad-yaml.yaml'));
+    const { errors, functions } = errorsOf(fixture('bad-yaml.template'));
     expect(errors[0]!.path).toBe('(template)');
     expect(errors[0]!.message).toMatch(/^YAML syntax error at line (9|10), column \d+: /);
     expect(functions).toEqual([]);

@@ -129,8 +129,8 @@ describe('JSON templates', () => {
 });
 
 describe('YAML errors', () => {
-  it('a syntax error names the line and column (bad-yaml.yaml)', () => {
-    const result = parseTemplate(fixture('bad-yaml.yaml'));
+  it('a syntax error names the line and column (bad-yaml.template)', () => {
+    const result = parseTemplate(fixture('bad-yaml.template'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors[0]!.message).toMatch(
