@@ -21,7 +21,7 @@ describe('plain CloudFormation in JSON (cloudformation.json)', () => {
     });
     expect(
       expectLine(report, 'understood', 'Resources.ShipmentsFunction.Properties.Timeout', /Timeout 30/).line,
-    ).toBe(25);
+    ).toBe(29);
     expectLine(report, 'ignored', 'Resources.ShipmentsFunction.Properties.Code', /the code is not run/);
     expectLine(
       report,
