@@ -4,7 +4,7 @@
  * run so far. The "why" sentences are a large block of prose, so they load right after the first
  * screen: until then the panel shows the event's time, step and sentence, which the page already has.
  */
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import { describeEventParts } from '../../app/describeEvent';
 import { formatOffset } from '../../app/format';
 import { useSimStore } from '../../store/useSimStore';
@@ -30,9 +30,11 @@ function NarrationFallback() {
 
 /** The narration of the player's current event, with its "why?", rule, correction and transcript. */
 export function NarrationPanel() {
+  // A comparison shows one panel per run: each needs its own heading id.
+  const titleId = useId();
   return (
-    <section className="narration-panel" aria-labelledby="narration-title" data-testid="narration">
-      <h2 id="narration-title" className="narration-title">
+    <section className="narration-panel" aria-labelledby={titleId} data-testid="narration">
+      <h2 id={titleId} className="narration-title">
         What happens, and why
       </h2>
       <Suspense fallback={<NarrationFallback />}>

@@ -28,10 +28,12 @@ function Current({ narration }: { narration: Narration }) {
   );
 }
 
-function Hint({ total }: { total: number }) {
-  return total === 0 ? (
-    <p className="muted narration-hint">This run has no events.</p>
-  ) : (
+function Hint({ total, loading }: { total: number; loading: boolean }) {
+  if (total === 0)
+    return (
+      <p className="muted narration-hint">{loading ? 'Running the scenario…' : 'This run has no events.'}</p>
+    );
+  return (
     <p className="muted narration-hint">
       Nothing has happened yet. Press <kbd>Space</kbd> to play or <kbd>→</kbd> to step; each event is
       explained here.
@@ -43,6 +45,7 @@ export function NarrationView() {
   const log = useSimStore((s) => s.log);
   const cursor = useSimStore((s) => s.cursor);
   const scenario = useSimStore((s) => s.scenario);
+  const loading = useSimStore((s) => s.status === 'loading');
   const [open, setOpen] = useState(false);
   const bodyId = useId();
   const narration = useMemo(
@@ -52,7 +55,7 @@ export function NarrationView() {
   const shown = Math.min(cursor + 1, log.length);
   return (
     <>
-      {narration ? <Current narration={narration} /> : <Hint total={log.length} />}
+      {narration ? <Current narration={narration} /> : <Hint total={log.length} loading={loading} />}
       <div className="narration-transcript">
         <button
           type="button"

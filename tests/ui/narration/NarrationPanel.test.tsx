@@ -87,7 +87,10 @@ describe('NarrationPanel', () => {
     await mount(store);
     const { log, scenario } = store.getState();
     const n = narrate(log, index, scenario!);
-    expect(q('section.narration-panel')?.getAttribute('aria-labelledby')).toBe('narration-title');
+    const section = q('section.narration-panel')!;
+    expect(host.querySelector(`[id="${section.getAttribute('aria-labelledby')}"]`)?.textContent).toBe(
+      'What happens, and why',
+    );
     expect(text('.narration-time')).toBe(formatOffset(log[index]!.t));
     expect(text('.narration-current .step')).toBe('Handling Failures');
     expect(text('.narration-what')).toBe(n.what);
@@ -142,6 +145,13 @@ describe('NarrationPanel', () => {
     act(() => store.getState().stepForward());
     expect(text('.narration-what')).toBe(narrate(log, 1, scenario!).what);
     expect(text('.narration-current .step')).toBe('Invocation Request');
+  });
+
+  it('§2.1 while the first run is still being simulated it says so', async () => {
+    const store = createSimStore();
+    store.getState().startRun('default', 1);
+    await mount(store);
+    expect(text('.narration-hint')).toBe('Running the scenario…');
   });
 
   it('§2.2 the transcript opens to a log of every narration so far, polite while paused and silent while playing', async () => {
