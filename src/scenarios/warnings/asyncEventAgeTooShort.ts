@@ -50,7 +50,7 @@ export function asyncEventAgeTooShort(scenario: Scenario): ScenarioWarning[] {
     {
       id: 'async-event-age-too-short-for-retries',
       title,
-      reason: `MaximumRetryAttempts ${num(retries)} allows ${num(retries + 1)} attempts, but Lambda waits about 1 minute and then 2 minutes after a failed attempt, and gives up at once when the retry could not start within MaximumEventAgeInSeconds (${seconds(maxAgeSeconds)}). An event whose attempts fail at the function's Timeout (${num(timeout)} s) gets only ${num(attempts)} attempt${attempts === 1 ? '' : 's'}: ${lost === 1 ? 'the last retry never happens' : `${num(lost)} retries never happen`}.`,
+      reason: `MaximumRetryAttempts ${num(retries)} allows ${num(retries + 1)} attempts, but Lambda waits about 1 minute and then 2 minutes after a failed attempt, and gives up at once when the retry could not start within the MaximumEventAgeInSeconds of ${seconds(maxAgeSeconds)}. An event whose attempts fail at the function's Timeout (${num(timeout)} s) gets only ${num(attempts)} attempt${attempts === 1 ? '' : 's'}: ${lost === 1 ? 'the last retry never happens' : `${num(lost)} retries never happen`}.`,
       rule: '§2.2',
       path,
       sourceId: found.source.id,

@@ -28,11 +28,17 @@ export function asyncFifoDestination(scenario: Scenario): ScenarioWarning[] {
       {
         id: 'async-fifo-destination',
         title,
-        reason: `DestinationConfig.${condition} is ${arn}, a FIFO ${arn.includes(':sns:') ? 'topic' : 'queue'}. Asynchronous invocation sends records only to standard SQS queues and SNS topics, so every ${failure ? 'failed event' : 'success'} record sent there fails (DestinationDeliveryFailures)${failure ? ' and the event is lost' : ''}.`,
+        reason: `DestinationConfig.${condition} is ${arn}, a FIFO ${arn.includes(':sns:') ? 'topic' : 'queue'}. Destinations of asynchronous invocation accept standard SQS queues and SNS topics, not FIFO ones, so every ${failure ? 'failed event' : 'success'} record sent there fails (DestinationDeliveryFailures)${failure ? ' and the event is lost' : ''}.`,
         rule: '§2.5',
         path,
         sourceId: found.source.id,
-        fix: [{ path, value: standard, label: `Use the standard ${standard.split(':').pop()} instead` }],
+        fix: [
+          {
+            path,
+            value: standard,
+            label: `Use the standard ${arn.includes(':sns:') ? 'topic' : 'queue'} ${standard.split(':').pop()} instead`,
+          },
+        ],
         seeItHappen: () => {
           const durationMs = Math.min(1000, scenario.function.Timeout * 500);
           return demoScenario(scenario, {

@@ -38,7 +38,7 @@ export function asyncNoFailureDestination(scenario: Scenario): ScenarioWarning[]
     {
       id: 'async-no-failure-destination',
       title,
-      reason: `Events from asynchronous callers (such as ${source.caller} "${source.id}") get 202 at once. An event that fails all ${num(retries + 1)} attempt${retries === 0 ? '' : 's'} (MaximumRetryAttempts ${num(retries)}) or gets older than MaximumEventAgeInSeconds (${seconds(maxAgeSeconds)}) is discarded, and the function has neither DestinationConfig.OnFailure nor a DeadLetterConfig to keep a copy.`,
+      reason: `Events from asynchronous callers (such as ${source.caller} "${source.id}") get 202 at once. An event that fails all ${num(retries + 1)} attempt${retries === 0 ? '' : 's'} (MaximumRetryAttempts ${num(retries)}) or gets older than its MaximumEventAgeInSeconds of ${seconds(maxAgeSeconds)} is discarded, and the function has neither DestinationConfig.OnFailure nor a DeadLetterConfig to keep a copy.`,
       rule: '§2.5',
       path: ON_FAILURE_PATH,
       sourceId: source.id,

@@ -231,9 +231,9 @@ export function num(n: number): string {
 /** Seconds with a friendlier unit beside them when it helps: 345600 → "345,600 s (4 days)". */
 export function seconds(s: number): string {
   const friendly =
-    s >= 86_400 && s % 3600 === 0
-      ? ` (${trim(s / 86_400)} day${s === 86_400 ? '' : 's'})`
-      : s >= 3600 && s % 60 === 0
+    s >= 86_400 && s % 86_400 === 0
+      ? ` (${s / 86_400} day${s === 86_400 ? '' : 's'})`
+      : s >= 3600 && s % 900 === 0
         ? ` (${trim(s / 3600)} hour${s === 3600 ? '' : 's'})`
         : s >= 120 && s % 60 === 0
           ? ` (${s / 60} minutes)`
@@ -242,5 +242,5 @@ export function seconds(s: number): string {
 }
 
 function trim(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }

@@ -48,7 +48,7 @@ export function reservedConcurrencyZero(scenario: Scenario): ScenarioWarning[] {
     {
       id: 'reserved-concurrency-zero',
       title,
-      reason: `ReservedConcurrentExecutions is 0, so the function may not run at all and Lambda throttles every invocation: ${types.map(consequence).join('; ')}. AWS uses 0 to switch a function off.`,
+      reason: `ReservedConcurrentExecutions is 0, so the function may not run at all and Lambda throttles every invocation: ${types.map(consequence).join('; ')}. AWS documents 0 as the way to stop a function from processing events until the limit is removed.`,
       rule: '§4.reserved',
       path,
       fix: [

@@ -48,7 +48,7 @@ export function maxReceiveCountBelowFive(scenario: Scenario): ScenarioWarning[] 
       {
         id: 'sqs-max-receive-count-below-5',
         title,
-        reason: `SQS moves a message of ${source.queue.QueueName} to its dead-letter queue after ${num(maxReceiveCount)} receive${maxReceiveCount === 1 ? '' : 's'} (RedrivePolicy.maxReceiveCount), and a batch whose invocation is throttled counts as a receive too. AWS advises a maxReceiveCount of at least 5, so that messages the function never failed on are not sent to the DLQ because of throttling.`,
+        reason: `SQS moves a message of ${source.queue.QueueName} to its dead-letter queue once it has been received ${maxReceiveCount === 1 ? 'once' : `${num(maxReceiveCount)} times`} (RedrivePolicy.maxReceiveCount), and a batch whose invocation is throttled counts as a receive too. AWS advises a maxReceiveCount of at least 5, so that messages the function never failed on are not sent to the DLQ because of throttling.`,
         rule: '§3.2',
         path,
         sourceId: source.id,
@@ -61,7 +61,7 @@ export function maxReceiveCountBelowFive(scenario: Scenario): ScenarioWarning[] 
           return demoScenario(scenario, {
             warningId: 'sqs-max-receive-count-below-5',
             title,
-            description: `A burst of ${num(batches)} batches of messages arrives at once and the handler never fails (each batch takes ${num(durationMs / 1000)} s). The pollers start more batches than the function may run: throttled batches stay in the queue and come back after the visibility timeout, and each time their receive count grows. Watch messages reach the dead-letter queue after ${num(maxReceiveCount)} receive${maxReceiveCount === 1 ? '' : 's'} without the function ever failing on them.${reservedNote(scenario, reserved)}${filterNote(source)}${backlogNote(source)}`,
+            description: `A burst of ${num(batches)} batches of messages arrives at once and the handler never fails (each batch takes ${num(durationMs / 1000)} s). The pollers start more batches than the function may run: throttled batches stay in the queue and come back after the visibility timeout, and each time their receive count grows. Watch messages that were received ${maxReceiveCount === 1 ? 'once' : `${num(maxReceiveCount)} times`}, each time throttled, reach the dead-letter queue without the function ever failing on them.${reservedNote(scenario, reserved)}${filterNote(source)}${backlogNote(source)}`,
             source: withMessages(source, burstMessages(source, batches)),
             rules: [succeed(source, durationMs)],
             changeFunction: (fn) => capConcurrency(fn, reserved),
@@ -91,7 +91,7 @@ export function noRedrivePolicy(scenario: Scenario): ScenarioWarning[] {
       {
         id: 'sqs-no-redrive-policy',
         title,
-        reason: `The queue ${QueueName} has no RedrivePolicy, so a message the function cannot process is never set aside: it becomes visible again after every VisibilityTimeout (${num(VisibilityTimeout)} s) and is retried, each run billed, until SQS deletes it at the end of the MessageRetentionPeriod (${seconds(MessageRetentionPeriod)}). Nothing records that it was lost.`,
+        reason: `The queue ${QueueName} has no RedrivePolicy, so a message the function cannot process is never set aside: it becomes visible again after every VisibilityTimeout (${num(VisibilityTimeout)} s) and is retried, each run billed, until SQS deletes it at the end of its MessageRetentionPeriod of ${seconds(MessageRetentionPeriod)}. Nothing records that it was lost.`,
         rule: '§3.2',
         path: `${sourcePath(i)}.queue.RedrivePolicy`,
         sourceId: source.id,

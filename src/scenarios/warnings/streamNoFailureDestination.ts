@@ -20,7 +20,7 @@ export function streamNoFailureDestination(scenario: Scenario): ScenarioWarning[
         ? `it has been retried MaximumRetryAttempts (${num(MaximumRetryAttempts)}) times`
         : '',
       MaximumRecordAgeInSeconds >= 0
-        ? `its records are older than MaximumRecordAgeInSeconds (${seconds(MaximumRecordAgeInSeconds)})`
+        ? `its records are older than the MaximumRecordAgeInSeconds of ${seconds(MaximumRecordAgeInSeconds)}`
         : '',
     ].filter(Boolean);
     const title = 'Discarded stream records leave no trace';

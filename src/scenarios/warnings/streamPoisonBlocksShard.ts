@@ -53,7 +53,7 @@ export function streamPoisonBlocksShard(scenario: Scenario): ScenarioWarning[] {
     const settings =
       MaximumRecordAgeInSeconds === -1
         ? 'MaximumRetryAttempts and MaximumRecordAgeInSeconds are both -1 (the defaults)'
-        : `MaximumRetryAttempts is -1 and MaximumRecordAgeInSeconds (${seconds(MaximumRecordAgeInSeconds)}) is not shorter than the stream's ${num(hours)}-hour retention`;
+        : `MaximumRetryAttempts is -1 and the MaximumRecordAgeInSeconds of ${seconds(MaximumRecordAgeInSeconds)} is not shorter than the stream's ${num(hours)}-hour retention`;
     const title = 'A poison record can block its shard until it expires';
     const at = sourcePath(i);
     const fix: FixChange[] = [
@@ -107,7 +107,7 @@ export function streamPoisonBlocksShard(scenario: Scenario): ScenarioWarning[] {
           const stops = hours > MAX_DEMO_HOURS;
           const ending = stops
             ? ` The run stops after ${STOP_DEMO_HOURS} hours; shard 0 would stay blocked until "poison" leaves the stream ${num(hours)} hours after it was written.`
-            : ` After ${num(hours)} hours "poison" leaves the stream (retention); Lambda drops it without a trace and only then processes the records that waited behind it.`;
+            : ` After ${num(hours)} hours "poison" leaves the stream (retention); Lambda drops it and only then processes the records that waited behind it.`;
           return demoScenario(scenario, {
             warningId: 'stream-poison-blocks-shard',
             title,

@@ -108,7 +108,7 @@ describe('§3.4 §3.5 bounded retries without an on-failure destination', () => 
     expect(w.path).toBe('sources.0.mapping.DestinationConfig.OnFailure.Destination');
     expect(w.reason).toContain('MaximumRetryAttempts (2)');
     const aged = warning(stream('kinesis', { MaximumRecordAgeInSeconds: 600 }), SILENT);
-    expect(aged.reason).toContain('MaximumRecordAgeInSeconds (600 s (10 minutes))');
+    expect(aged.reason).toContain('MaximumRecordAgeInSeconds of 600 s (10 minutes)');
   });
 
   it('§3.4 does not fire with a destination, nor when the retries never end (that is the other warning)', () => {
