@@ -142,11 +142,10 @@ export function FieldControl({ field, value, typed, issues, inputId, onEdit }: P
           <Label field={field} htmlFor={inputId} />
           <div className="editor-control">
             {control}
-            {suffix && (
-              <span className="editor-unit" aria-hidden="true">
-                {suffix}
-              </span>
-            )}
+            {/* Always there, empty without a unit, so inputs of one row line up. */}
+            <span className="editor-unit" aria-hidden="true">
+              {suffix}
+            </span>
           </div>
         </>
       )}
