@@ -183,7 +183,7 @@ const CASES: Case[] = [
     from: preset('default'),
     step: 'Event Queuing',
     section: '§2.1',
-    why: [/keeps no particular order/],
+    why: [/promises no order/],
   },
   {
     type: 'async/dequeued',
@@ -198,7 +198,7 @@ const CASES: Case[] = [
     from: preset('async-retries-exhausted'),
     step: 'Response Generation',
     section: '§2.2',
-    why: [/function error/, /MaximumRetryAttempts allows \(2\)/],
+    why: [/function error/, /up to MaximumRetryAttempts \(2\) times/],
   },
   {
     type: 'async/retry-scheduled',
@@ -487,7 +487,7 @@ const CASES: Case[] = [
     from: preset('kinesis-poison-retry-limit'),
     step: 'Handling Failures',
     section: '§3.4',
-    why: [/shard and sequence numbers/],
+    why: [/shard and sequence numbers/, /S3 bucket also the records/],
   },
   {
     type: 'stream/record-aged-out',
@@ -605,6 +605,18 @@ describe('narrate: every event type the engine logs', () => {
       });
     }
     expect(bad).toEqual([]);
+  });
+
+  it('§3.4 a stream’s on-failure delivery says a queue gets a description of the batch, not the records', () => {
+    const r = presetRun('kinesis-poison-retry-limit');
+    const i = indexOf(r, 'destination/delivered');
+    expect(r.log[i]!.data?.destinationType).toBe('sqs');
+    const n = narrate(r.log, i, r.scenario);
+    expect(n.step).toBe('Handling Failures');
+    expect(n.rule.section).toBe('§9');
+    expect(n.why).toMatch(
+      /on-failure queue or topic gets a description of the discarded batch .* not the records/,
+    );
   });
 
   it('§2.2 without the scenario the why falls back to AWS defaults and the event’s own numbers', () => {

@@ -55,7 +55,7 @@ function syncResponse(event: SimEvent): string {
   if (status === 200 && str(d, 'functionError'))
     return 'Function errors never change the status code: 200 means Lambda ran the function, and X-Amz-Function-Error tells the caller that it failed.';
   if (status === 200)
-    return 'A synchronous caller gets the handler’s return value in the response body, with HTTP 200.';
+    return "A synchronous caller gets the handler's return value in the response body, with HTTP 200.";
   if (status === 429)
     return 'A throttled synchronous call fails at once with 429 TooManyRequestsException; Lambda neither queues nor retries it.';
   if (status === 502)
@@ -92,7 +92,7 @@ function failed(c: WhyContext): string {
       return 'A synchronous response may be at most 6 MB; a larger result cannot be returned, so the caller gets an error instead.';
     case '§2.2': {
       const max = asyncMaxRetries(c.scenario);
-      return `${head}; for an asynchronous event it uses one of the retries MaximumRetryAttempts allows (${max}).`;
+      return `${head}; Lambda retries an asynchronous event after a function error, up to MaximumRetryAttempts (${max}) times.`;
     }
     case '§3.1':
       return `${head}; for a batch from an event source mapping the whole batch fails unless the function reports which items failed.`;
@@ -140,11 +140,13 @@ function delivered(event: SimEvent): string {
   if (event.type.startsWith('dlq/'))
     return failedDelivery
       ? 'When the dead-letter queue cannot take the event (permissions, size, a FIFO queue), Lambda deletes the event and counts DeadLetterErrors.'
-      : 'DeadLetterConfig is set: an event that fails every attempt goes to it unchanged, with RequestID, ErrorCode and ErrorMessage attributes and no response.';
+      : 'DeadLetterConfig is set: an event that fails every attempt or gets too old goes to it unchanged, with RequestID, ErrorCode and ErrorMessage attributes and no response.';
   if (failedDelivery)
     return 'A destination must accept the record (a standard queue or topic the role may write to); when it does not, Lambda counts DestinationDeliveryFailures and the record is lost.';
   if (str(d, 'condition') === 'RetryAttemptsExhausted' || str(d, 'condition') === 'RecordAgeExceeded')
-    return "A stream mapping's on-failure destination gets a description of the discarded batch (shard, sequence numbers, condition), not the records themselves.";
+    return d.destinationType === 's3'
+      ? "A stream mapping's S3 on-failure destination gets a description of the discarded batch (shard, sequence numbers, condition) and the records themselves."
+      : "A stream mapping's on-failure queue or topic gets a description of the discarded batch (shard, sequence numbers, condition), not the records themselves.";
   return d.target === 'on-success'
     ? 'OnSuccess is configured: after a successful attempt Lambda sends an invocation record with the request and the response to it.'
     : 'OnFailure is configured: when an event fails every attempt or gets too old, Lambda sends an invocation record with the condition, the request and the last response to it.';
@@ -200,7 +202,7 @@ export function whyInvoke(c: WhyContext): string | null {
         ? `${throttleCause(d, event.rule, s)}: a request refused before it is queued returns the error to the caller, and nothing is retried.`
         : 'An asynchronous payload may be at most 1 MB (256 KB in older quotas); an event refused before it is queued returns the error to the caller.';
     case 'async/queued':
-      return "Lambda's internal queue holds events until an internal poller can run them; it is eventually consistent and keeps no particular order.";
+      return "Lambda's internal queue holds events until an internal poller can run them; it is eventually consistent and promises no order.";
     case 'async/dequeued': {
       const attempt = num(d, 'attempt') ?? 1;
       return attempt > 1
@@ -209,7 +211,7 @@ export function whyInvoke(c: WhyContext): string | null {
     }
     case 'env/cold-start':
       return d.provisioned
-        ? 'Provisioned concurrency initialises environments before they are needed, so their Init is not in any request’s way.'
+        ? "Provisioned concurrency initialises environments before they are needed, so their Init is not in any request's way."
         : 'No idle execution environment was free, so Lambda creates one and runs its Init phase (extensions, runtime, static code; at most 10 s) before the handler: a cold start.';
     case 'env/init-done':
       return 'Init runs once per environment; the handler starts only after it, which is the extra latency of a cold start (billed as Init for on-demand functions).';

@@ -174,7 +174,7 @@ function streamWhy(c: WhyContext, d: Data, type: string, rule: string): string |
       return 'Records behind the checkpoint are done: this mapping will not send them again.';
     case 'stream/record-skipped':
       return str(d, 'outcome') === 'dead-lettered'
-        ? "A skipped record is not retried; the on-failure destination got only its batch's shard and sequence numbers, so the data must be read from the stream while it is still there."
+        ? "A skipped record is not retried; an on-failure queue or topic gets only its batch's shard and sequence numbers (an S3 bucket also the records), so the data must be read from the stream while it is still there."
         : 'Without an on-failure destination nothing keeps a trace of a skipped record; it stays in the stream only until its retention ends.';
     case 'stream/record-aged-out': {
       const age = num(d, 'maximumRecordAgeInSeconds') ?? mapping?.MaximumRecordAgeInSeconds;
