@@ -3,16 +3,16 @@
  * find report lines by group and path.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import { importTemplate, type ImportOptions, type ImportResult } from '../../../src/scenarios/sam';
 import type { ImportReport, ReportLine } from '../../../src/scenarios/sam';
 import { mustValidate } from '../../../src/scenarios/validate';
 import type { Scenario } from '../../../src/scenarios/schema';
 
-/** The text of a fixture in tests/scenarios/sam/templates/. */
+/** The text of a fixture in tests/scenarios/sam/templates/ (from the project root: happy-dom tests have no file URL). */
 export function fixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(`./templates/${name}`, import.meta.url)), 'utf8');
+  return readFileSync(resolve('tests/scenarios/sam/templates', name), 'utf8');
 }
 
 export type Imported = Extract<ImportResult, { ok: true }> & {
