@@ -90,12 +90,10 @@ describe('SamExportDialog', () => {
       return 'blob:template';
     });
     const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
-    let clicked: HTMLAnchorElement | undefined;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked = this;
-    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     mount();
     act(() => button('Download').click());
+    const clicked = click.mock.contexts[0] as HTMLAnchorElement | undefined;
     expect(clicked?.download).toBe('sqs-redrive-to-dlq.template.yaml');
     expect(clicked?.href).toBe('blob:template');
     expect(await blobs[0]!.text()).toBe(textarea().value);
