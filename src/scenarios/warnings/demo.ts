@@ -57,9 +57,23 @@ export function demoScenario(scenario: Scenario, spec: DemoSpec): unknown {
   spec.changeFunction?.(out.function);
   // Duplicate deliveries that nothing caused would blur what the run is meant to show.
   out.simulation.asyncDuplicateProbability = 0;
-  if (spec.untilSeconds === undefined) delete out.simulation.untilSeconds;
-  else out.simulation.untilSeconds = spec.untilSeconds;
+  let until = spec.untilSeconds;
+  if (until === undefined && out.function.ReservedConcurrentExecutions === 0 && isPollBased(spec.source)) {
+    // Every batch is refused; without a stop the run would retry until the messages or records give
+    // out, days of simulated time that show nothing more.
+    until = THROTTLED_DEMO_SECONDS;
+    out.description += ` With ReservedConcurrentExecutions 0 every batch is throttled, so the run stops after ${THROTTLED_DEMO_SECONDS / 60} minutes.`;
+  }
+  if (until === undefined) delete out.simulation.untilSeconds;
+  else out.simulation.untilSeconds = until;
   return out;
+}
+
+/** How long a demonstration runs when reserved concurrency 0 refuses every batch. */
+const THROTTLED_DEMO_SECONDS = 600;
+
+function isPollBased(source: Source): boolean {
+  return source.type === 'sqs' || source.type === 'kinesis' || source.type === 'dynamodb';
 }
 
 /** What a successful run returns, so that callers and mappings read it as a success. */

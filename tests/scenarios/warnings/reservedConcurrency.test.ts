@@ -97,4 +97,11 @@ describe('§4 reserved concurrency 0', () => {
     expect(record.attempts.every((a) => a.result === 'throttled')).toBe(true);
     expect(record.outcome).toBe('in-flight');
   });
+
+  it('§4 other demonstrations with reserved concurrency 0 and a poll-based source stop after ten minutes and say why', () => {
+    const batching = { ...queue, mapping: { BatchSize: 10 } };
+    const demo = demoOf(warning(zero([batching]), 'batch-without-report-batch-item-failures'));
+    expect(demo.simulation.untilSeconds).toBe(600);
+    expect(demo.description).toContain('every batch is throttled, so the run stops after 10 minutes');
+  });
 });
