@@ -150,7 +150,7 @@ const SQS_FIELDS: readonly FieldSpec[] = [
     group: 'Queue',
     label: 'Visibility timeout',
     unit: 's',
-    help: "How long a received message stays hidden; AWS refuses a mapping whose queue's is shorter than the function's Timeout, and advises 6 × Timeout plus the batching window.",
+    help: "How long a received message stays hidden; AWS refuses a mapping when it is shorter than the function's Timeout, and advises 6 × Timeout plus the batching window.",
     ref: '§3.2',
   },
   {
@@ -342,7 +342,7 @@ const SYNC_FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'readTimeoutSeconds',
-    awsName: 'cli_read_timeout',
+    awsName: '--cli-read-timeout',
     label: 'Read timeout',
     unit: 's',
     sentinel: { value: 0, meaning: 'wait for ever' },

@@ -5,6 +5,7 @@
  */
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { getPreset } from '../../../src/scenarios/presets';
 import { presetSource } from '../../../src/scenarios/presets/presetSources';
 import {
   button,
@@ -52,6 +53,21 @@ describe('ScenarioEditor form', () => {
     for (const el of host.querySelectorAll<HTMLElement>('input, select, textarea')) {
       expect(labelOf(host, el).length, el.id).toBeGreaterThan(0);
       expect(() => descriptions(el)).not.toThrow();
+    }
+  });
+
+  it('opened with a validated scenario (defaults filled in, as the store holds it), runs it unchanged', () => {
+    for (const id of ['default', 'sqs-fifo-group-blocking', 'kinesis-bisect', 'api-gateway-timeout']) {
+      const scenario = getPreset(id)!;
+      editor = mountEditor(scenario);
+      const { host, onRun } = editor;
+      expect(summary(host), id).toMatch(/Valid/);
+      expect(control(host, 'function.Timeout').value).toBe(String(scenario.function.Timeout));
+      click(button(host, 'Run this scenario'));
+      expect(onRun.mock.calls[0]![0], id).toEqual(scenario);
+      expect(onRun.mock.calls[0]![1], id).toEqual(JSON.parse(JSON.stringify(scenario)));
+      editor.unmount();
+      editor = undefined;
     }
   });
 
