@@ -17,20 +17,20 @@ const COPY_MESSAGE_MS = 2000;
 const Entry = memo(function Entry({ entry }: { entry: Narration }) {
   return (
     <li className="transcript-entry">
-      <span className="transcript-time">{formatOffset(entry.t)}</span>
-      <span className="transcript-body">
+      <span className="transcript-head">
+        <span className="transcript-time">{formatOffset(entry.t)}</span>
         {entry.step && <span className="step">{entry.step}</span>}
-        <span className="transcript-what">{entry.what}</span>{' '}
-        <span className="transcript-why">
-          <span className="narration-why-label">Why?</span> {entry.why} <RuleLink rule={entry.rule} />
-        </span>
-        {entry.correction && (
-          <span className="transcript-correction">
-            <strong>Correction:</strong> the article says <q>{entry.correction.article}</q> — AWS actually:{' '}
-            {entry.correction.aws}
-          </span>
-        )}
       </span>
+      <span className="transcript-what">{entry.what}</span>
+      <span className="transcript-why">
+        <span className="narration-why-label">Why?</span> {entry.why} <RuleLink rule={entry.rule} />
+      </span>
+      {entry.correction && (
+        <span className="transcript-correction">
+          <strong>Correction:</strong> the article says <q>{entry.correction.article}</q> — AWS actually:{' '}
+          {entry.correction.aws}
+        </span>
+      )}
     </li>
   );
 });
