@@ -24,7 +24,8 @@ type Rec = {
 };
 
 describe('presets', () => {
-  it('design "Scenarios" every preset validates and runs to completion', () => {
+  // Runs every preset, sqs-scaling's 100,000 messages included: seconds on a busy machine.
+  it('design "Scenarios" every preset validates and runs to completion', { timeout: 30_000 }, () => {
     const described = [
       'default',
       'sync-success',
