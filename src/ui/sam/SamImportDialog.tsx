@@ -48,6 +48,7 @@ export function SamImportDialog({ open, onClose, onRun }: Props) {
       result = importTemplate(source);
     }
     setReading({ text: source, result, ...(functionLogicalId ? { functionLogicalId } : {}) });
+    setFileError(null);
   };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -97,6 +98,7 @@ export function SamImportDialog({ open, onClose, onRun }: Props) {
           <p id={hintId} className="sam-hint">
             Paste a template, or open a .yaml, .yml, .json or .template file. One function is imported with
             its event sources; the workload and the handler’s behaviour are assumed and listed below.
+            Ctrl+Enter reads the template.
           </p>
           <textarea
             ref={textRef}
@@ -108,6 +110,12 @@ export function SamImportDialog({ open, onClose, onRun }: Props) {
             rows={14}
             value={text}
             onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && text.trim()) {
+                e.preventDefault();
+                read(text, chosen);
+              }
+            }}
           />
           <div className="sam-actions">
             <button type="button" className="button-secondary" onClick={() => fileRef.current?.click()}>

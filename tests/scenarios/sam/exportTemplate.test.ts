@@ -36,7 +36,7 @@ describe('exportSamTemplate', () => {
     const { template } = exported('default');
     expect(template.Transform).toBe('AWS::Serverless-2016-10-31');
     expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
-    const functions = Object.values(template.Resources).filter(
+    const functions = (Object.values(template.Resources) as Json[]).filter(
       (r: Json) => r.Type === 'AWS::Serverless::Function',
     );
     expect(functions).toHaveLength(1);

@@ -196,9 +196,8 @@ describe('FIFO queue (fifo-queue.yaml)', () => {
   });
 
   it('§3.3 the assumed messages come in two message groups', () => {
-    expect(
-      valid.sources[0]!.type === 'sqs' && valid.sources[0].messages.map((m) => [m.messageGroupId, m.count]),
-    ).toEqual([
+    const source = valid.sources[0]!;
+    expect(source.type === 'sqs' && source.messages.map((m) => [m.messageGroupId, m.count])).toEqual([
       ['group-a', 5],
       ['group-b', 5],
     ]);

@@ -23,13 +23,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-interface Handlers {
-  onClose: ReturnType<typeof vi.fn>;
-  onRun: ReturnType<typeof vi.fn>;
-}
-
-function mount(open = true): Handlers {
-  const handlers = { onClose: vi.fn(), onRun: vi.fn() };
+function mount(open = true) {
+  const handlers = {
+    onClose: vi.fn<() => void>(),
+    onRun: vi.fn<(scenario: unknown, title: string) => void>(),
+  };
   act(() => root.render(<SamImportDialog open={open} {...handlers} />));
   return handlers;
 }
@@ -99,6 +97,15 @@ describe('SamImportDialog', () => {
     });
     expect(title).toBe('process-orders (imported)');
     expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('Ctrl+Enter in the template box reads it', () => {
+    mount();
+    type(fixture('fifo-queue.yaml'));
+    act(() => {
+      textarea().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    });
+    expect(host.querySelector('.sam-summary')?.textContent).toMatch(/^Read PaymentsFunction/);
   });
 
   it('bad YAML: the error names the line and column, the text stays, Run stays off', () => {
