@@ -17,6 +17,7 @@ import { importSamEvents, REST_API_TIMEOUT_MS, HTTP_API_TIMEOUT_MS } from './sam
 import { createSourceSink, kebab, type SourceSink } from './sourceSink';
 import { createTemplateContext, type TemplateContext, type TemplateResource } from './templateContext';
 
+/** Options of `importTemplate`. */
 export interface ImportOptions {
   /** The function to import when the template has several (default: the first). */
   functionLogicalId?: string;
@@ -26,6 +27,7 @@ export interface ImportOptions {
   accountId?: string;
 }
 
+/** A scenario with its report, or the errors (with the report so far when there is one). */
 export type ImportResult =
   | {
       ok: true;

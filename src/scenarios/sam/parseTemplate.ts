@@ -57,6 +57,7 @@ export interface ParsedTemplate {
   notes: ReportLine[];
 }
 
+/** The template read, or its syntax errors. */
 export type ParseResult = { ok: true; template: ParsedTemplate } | { ok: false; errors: ReportLine[] };
 
 /** Aliases deeper than this are taken to loop (an anchor inside itself). */

@@ -16,6 +16,7 @@ export function locateUnder(base: string): Locate {
   return (keys) => keys.reduce<string>((path, key) => childPath(path, key), base);
 }
 
+/** How to read a value: numbers and booleans may be written as strings. */
 export type Kind = 'number' | 'boolean' | 'string' | 'any';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -14,6 +14,7 @@ export function kebab(name: string): string {
   return words || 'source';
 }
 
+/** The sources of one import, with their ids, paths and the resources they use. */
 export interface SourceSink {
   /** The scenario path the next source added will have. */
   nextBase(): string;
@@ -30,6 +31,7 @@ export interface SourceSink {
   readonly paths: string[];
 }
 
+/** An empty sink for one import. */
 export function createSourceSink(): SourceSink {
   const sources: Record<string, unknown>[] = [];
   const paths: string[] = [];

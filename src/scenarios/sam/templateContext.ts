@@ -41,6 +41,7 @@ export interface PhysicalName {
   unresolved?: string;
 }
 
+/** Lookups over one template in one account: resources, names, ARNs and resolution. */
 export interface TemplateContext {
   account: Account;
   resources: TemplateResource[];
