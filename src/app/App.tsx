@@ -1,71 +1,50 @@
 /**
- * The app's shell: the header (scenario, seed, compare, theme), then either one run played on its
- * diagram (RunPage) or several side by side (ComparePage). It owns what is asked for — the run, the
- * comparison — and keeps the address bar in step, so a link reproduces the view.
+ * The app's shell: the header (scenario, seed, tours, template import, theme), then one of three views —
+ * one run played on its diagram (RunPage, with a guided tour over it when one is on), the scenario
+ * editor, or several runs side by side (ComparePage). It owns what is asked for and keeps the address
+ * bar in step, so a link reproduces the view.
  */
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { createSimulationClient } from '../bridge/simulationClient';
+import type { ScenarioChange } from '../protocol/messages';
 import { simStore } from '../store/simStore';
 import { useSimStore } from '../store/useSimStore';
 import { AppHeader } from './components/AppHeader';
+import { RunActions } from './components/RunActions';
 import { RunControls } from './components/RunControls';
 import { Notices } from './components/StatusBanner';
-import { RunPage } from './RunPage';
 import { ThemeSwitch } from './components/ThemeSwitch';
-import { changesLabel, type ComparisonRequest, type PaneSpec } from './compare/comparisonRequest';
-import { findPreset, PRESETS } from './presetCatalog';
+import type { ComparisonRequest } from './compare/comparisonRequest';
+import { comparePartner, currentPane, initialComparison, urlViewOf } from './pageViews';
+import { findPreset } from './presetCatalog';
+import { RunPage } from './RunPage';
 import { publishTestView, testHookEnabled } from './testHook';
-import { readUrlState, writeUrlState, type UrlState } from './urlState';
-import { writeUrlView, type UrlView } from './urlView';
-import { useSimulationRun, type CustomScenario, type RunRequestState } from './useSimulationRun';
+import { readUrlState, writeUrlState } from './urlState';
+import { writeUrlView } from './urlView';
 import { useMediaQuery } from './useMediaQuery';
+import { useSimulationRun, type CustomScenario, type RunRequestState } from './useSimulationRun';
 import { useTheme } from './useTheme';
 import { useUrlTime } from './useUrlTime';
 
 const PRODUCT = 'Lambda invocation visualizer';
 const PANEL_BESIDE_MIN_WIDTH = 1400;
 
-// The comparison view loads when it is first shown.
+// Everything but the run itself loads when first shown.
 const ComparePage = lazy(() => import('./compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const EditorPage = lazy(() => import('./EditorPage').then((m) => ({ default: m.EditorPage })));
+const TourGuide = lazy(() => import('./tour/TourGuide').then((m) => ({ default: m.TourGuide })));
+const TourMenuDialog = lazy(() =>
+  import('./tour/TourMenuDialog').then((m) => ({ default: m.TourMenuDialog })),
+);
+const SamImportDialog = lazy(() =>
+  import('../ui/sam/SamImportDialog').then((m) => ({ default: m.SamImportDialog })),
+);
+const SamExportDialog = lazy(() =>
+  import('../ui/sam/SamExportDialog').then((m) => ({ default: m.SamExportDialog })),
+);
+const RunWarnings = lazy(() => import('./components/RunWarnings').then((m) => ({ default: m.RunWarnings })));
 
-/** What a link's view asks for, as a comparison to run (a tour is not a comparison). */
-function initialComparison(initial: UrlState): ComparisonRequest | null {
-  const { view, seed, presetId } = initial;
-  if (view.mode === 'compare')
-    return { kind: 'panes', panes: view.presetIds.map((id) => ({ presetId: id })), seed, nonce: 0 };
-  if (view.mode === 'fork')
-    return {
-      kind: 'fork',
-      base: { presetId },
-      seed,
-      atMs: view.atMs,
-      changes: view.changes,
-      label: changesLabel(view.changes),
-      nonce: 0,
-    };
-  return null;
-}
-
-/** The address bar's view for a comparison (an edited scenario cannot be named in a link). */
-function urlViewOf(request: ComparisonRequest | null): UrlView {
-  if (!request) return { mode: 'run' };
-  if (request.kind === 'fork') return { mode: 'fork', atMs: request.atMs, changes: request.changes };
-  const ids = request.panes.flatMap((p) => ('presetId' in p ? [p.presetId] : []));
-  return ids.length === request.panes.length ? { mode: 'compare', presetIds: ids } : { mode: 'run' };
-}
-
-/** The shown run as a comparison's pane. */
-function currentPane(request: RunRequestState): PaneSpec {
-  return request.custom
-    ? { scenario: request.custom.scenario, title: request.custom.title }
-    : { presetId: request.presetId };
-}
-
-/** A second run to compare the shown preset with: the next preset of the list. */
-function comparePartner(presetId: string): string {
-  const i = PRESETS.findIndex((p) => p.id === presetId);
-  return PRESETS[(i + 1) % PRESETS.length]!.id;
-}
+type Dialog = 'tours' | 'import' | 'export' | null;
 
 export function App() {
   const [initial] = useState(() => readUrlState(window.location.search));
@@ -80,6 +59,11 @@ export function App() {
   }));
   const [notices, setNotices] = useState(initial.notices);
   const [comparison, setComparison] = useState<ComparisonRequest | null>(() => initialComparison(initial));
+  const [tour, setTour] = useState(() =>
+    initial.view.mode === 'tour' ? { tourId: initial.view.tourId, step: initial.view.step } : null,
+  );
+  const [editing, setEditing] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
   const [theme, setTheme] = useTheme();
   // On wide screens the side panel sits beside the diagram; otherwise under the player, so the diagram
   // keeps the whole width (a 1280-pixel projector included).
@@ -98,44 +82,182 @@ export function App() {
   }, [title]);
 
   const loading = useSimStore((s) => s.status === 'loading');
+  const scenario = useSimStore((s) => s.scenario);
 
   function showComparison(next: ComparisonRequest | null) {
     setComparison(next);
+    if (next) setTour(null);
     writeUrlView(urlViewOf(next));
   }
 
-  function run(presetId: string, seed: number) {
+  /** Leaves any other view for the plain run. */
+  function leaveViews() {
     showComparison(null);
-    // A new run opens at its start, ready to play; a link's moment belonged to the run it came with.
-    setRequest((r) => ({ presetId, seed, nonce: r.nonce + 1 }));
+    setTour(null);
+    setEditing(false);
     setNotices([]);
+  }
+
+  // A new run opens at its start, ready to play; a link's moment belonged to the run it came with.
+  const runPreset = useCallback((presetId: string, seed: number) => {
+    setRequest((r) => ({ presetId, seed, nonce: r.nonce + 1 }));
     writeUrlState(presetId, seed);
+  }, []);
+
+  function run(presetId: string, seed: number) {
+    leaveViews();
+    runPreset(presetId, seed);
   }
 
   function rerun(seed: number) {
-    showComparison(null);
+    leaveViews();
     setRequest((r) => {
       const { atMs: _moment, ...rest } = r;
       return { ...rest, seed, nonce: r.nonce + 1 };
     });
-    setNotices([]);
     if (!request.custom) writeUrlState(request.presetId, seed);
   }
 
-  /** Runs the user's own scenario (edited, imported, a warning's demonstration). */
+  /** Runs the user's own scenario (edited, imported, a pitfall's demonstration). */
   function runCustom(custom: CustomScenario) {
-    showComparison(null);
+    leaveViews();
     setRequest((r) => ({ presetId: r.presetId, seed: r.seed, nonce: r.nonce + 1, custom }));
-    setNotices([]);
   }
 
-  function compareWithNext() {
+  function fork(atMs: number, changes: ScenarioChange[], label: string) {
     showComparison({
-      kind: 'panes',
-      panes: [currentPane(request), { presetId: comparePartner(request.presetId) }],
+      kind: 'fork',
+      base: currentPane(request),
       seed: request.seed,
+      atMs,
+      changes,
+      label,
       nonce: 0,
     });
+  }
+
+  const startTour = (tourId: string) => {
+    showComparison(null);
+    setEditing(false);
+    setTour({ tourId, step: 1 });
+    writeUrlView({ mode: 'tour', tourId, step: 1 });
+  };
+  const stepTour = useCallback((step: number) => {
+    setTour((t) => {
+      if (!t) return t;
+      writeUrlView({ mode: 'tour', tourId: t.tourId, step });
+      return { ...t, step };
+    });
+  }, []);
+  const exitTour = useCallback(() => {
+    setTour(null);
+    writeUrlView({ mode: 'run' });
+  }, []);
+  const failTour = useCallback(
+    (message: string) => {
+      setNotices((n) => [...n, message]);
+      exitTour();
+    },
+    [exitTour],
+  );
+
+  const runActions = (
+    <RunActions
+      onFork={fork}
+      onEdit={() => setEditing(true)}
+      onCompare={() =>
+        showComparison({
+          kind: 'panes',
+          panes: [currentPane(request), { presetId: comparePartner(request.presetId) }],
+          seed: request.seed,
+          nonce: 0,
+        })
+      }
+      onExport={() => setDialog('export')}
+    />
+  );
+
+  const warnings = scenario && !loading && (
+    <Suspense fallback={null}>
+      <RunWarnings
+        scenario={scenario}
+        onSeeItHappen={(demo, demoTitle) =>
+          runCustom({
+            scenario: demo,
+            title: demoTitle,
+            origin: `A demonstration of a configuration pitfall, built from “${title ?? scenario.id}”: play it to see what the setting costs.`,
+          })
+        }
+        onFix={(warning) =>
+          showComparison({
+            kind: 'fork',
+            base: currentPane(request),
+            seed: request.seed,
+            atMs: 0,
+            changes: warning.fix.map(({ path, value }) => ({ path, value })),
+            label: warning.fix.map((f) => f.label).join('; '),
+            nonce: 0,
+          })
+        }
+      />
+    </Suspense>
+  );
+
+  function view() {
+    if (comparison)
+      return (
+        <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+          <ComparePage
+            client={client}
+            request={comparison}
+            colorMode={theme}
+            onRequest={showComparison}
+            onExit={() => showComparison(null)}
+          />
+        </Suspense>
+      );
+    if (editing && scenario)
+      return (
+        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+          <EditorPage
+            scenario={scenario}
+            title={title ?? scenario.id}
+            onRun={(json, editedTitle) =>
+              runCustom({ scenario: json, title: editedTitle, origin: 'Edited in the scenario editor.' })
+            }
+            onClose={() => setEditing(false)}
+          />
+        </Suspense>
+      );
+    return (
+      <RunPage
+        request={request}
+        colorMode={theme}
+        panelBeside={panelBeside}
+        onRetry={() => setRequest((r) => ({ ...r, nonce: r.nonce + 1 }))}
+        actions={runActions}
+        warnings={warnings}
+        banner={
+          tour && (
+            <Suspense fallback={null}>
+              <TourGuide
+                tourId={tour.tourId}
+                step={tour.step}
+                shown={{
+                  presetId: request.presetId,
+                  seed: request.seed,
+                  custom: request.custom !== undefined,
+                }}
+                onStep={stepTour}
+                onExit={exitTour}
+                onRun={runPreset}
+                onFail={failTour}
+              />
+            </Suspense>
+          )
+        }
+      />
+    );
   }
 
   return (
@@ -149,37 +271,51 @@ export function App() {
           onRun={run}
           onRerun={rerun}
         />
-        <button
-          type="button"
-          className="button-secondary"
-          aria-pressed={comparison !== null}
-          onClick={() => (comparison ? showComparison(null) : compareWithNext())}
-        >
-          Compare
-        </button>
+        <div className="header-actions">
+          <button
+            type="button"
+            className="button-secondary"
+            aria-haspopup="dialog"
+            onClick={() => setDialog('tours')}
+          >
+            Guided tours
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-haspopup="dialog"
+            onClick={() => setDialog('import')}
+          >
+            Import template
+          </button>
+        </div>
         <ThemeSwitch theme={theme} onChange={setTheme} />
       </AppHeader>
       <main className="page" aria-busy={loading}>
         <Notices notices={notices} />
-        {comparison ? (
-          <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
-            <ComparePage
-              client={client}
-              request={comparison}
-              colorMode={theme}
-              onRequest={showComparison}
-              onExit={() => showComparison(null)}
-            />
-          </Suspense>
-        ) : (
-          <RunPage
-            request={request}
-            colorMode={theme}
-            panelBeside={panelBeside}
-            onRetry={() => setRequest((r) => ({ ...r, nonce: r.nonce + 1 }))}
+        {view()}
+      </main>
+      <Suspense fallback={null}>
+        {dialog === 'tours' && <TourMenuDialog open onClose={() => setDialog(null)} onStart={startTour} />}
+        {dialog === 'import' && (
+          <SamImportDialog
+            open
+            onClose={() => setDialog(null)}
+            onRun={(imported, importedTitle) => {
+              setDialog(null);
+              runCustom({
+                scenario: imported,
+                title: importedTitle,
+                origin:
+                  'Imported from a SAM or CloudFormation template, with a workload and behaviour assumed.',
+              });
+            }}
           />
         )}
-      </main>
+        {dialog === 'export' && scenario && (
+          <SamExportDialog open onClose={() => setDialog(null)} scenario={scenario} />
+        )}
+      </Suspense>
       <footer className="app-footer">
         <p>
           A deterministic simulation: the same scenario and seed always give the same run. Timings and limits

@@ -1,11 +1,13 @@
 /**
- * One run on the page: what the scenario teaches, the animated diagram with the followed item or
- * component beside it (or under the player on narrower screens), the player, and the run's tables
- * below, all as they stood at the player's moment.
+ * One run on the page: what the scenario teaches, what one can do with it and its configuration
+ * pitfalls, the animated diagram with the narration and the followed item or component beside it (or
+ * under the player on narrower screens), the player, and the run's tables below, all as they stood at
+ * the player's moment.
  */
 import { Suspense, lazy, type ReactNode } from 'react';
 import { useSimStore } from '../store/useSimStore';
 import { FlowDiagram } from '../ui/diagram/FlowDiagram';
+import { NarrationPanel } from '../ui/narration/NarrationPanel';
 import { SelectionPanel } from '../ui/panel/SelectionPanel';
 import { PlayerControls } from './components/PlayerControls';
 import { ScenarioIntro } from './components/ScenarioIntro';
@@ -24,9 +26,11 @@ interface Props {
   actions?: ReactNode;
   /** Shown above the diagram (a tour's step). */
   banner?: ReactNode;
+  /** The scenario's configuration pitfalls, under the actions. */
+  warnings?: ReactNode;
 }
 
-export function RunPage({ request, colorMode, panelBeside, onRetry, actions, banner }: Props) {
+export function RunPage({ request, colorMode, panelBeside, onRetry, actions, banner, warnings }: Props) {
   const status = useSimStore((s) => s.status);
   const error = useSimStore((s) => s.error);
   const hasResults = useSimStore((s) => s.results !== null);
@@ -37,6 +41,7 @@ export function RunPage({ request, colorMode, panelBeside, onRetry, actions, ban
     <>
       <ScenarioIntro presetId={request.presetId} custom={request.custom} />
       {actions}
+      {warnings}
       {loading && <LoadingBanner hasPrevious={hasResults} />}
       {status === 'error' && error && (
         <ErrorBanner message={error.message} issues={error.issues} onRetry={onRetry} />
@@ -47,10 +52,16 @@ export function RunPage({ request, colorMode, panelBeside, onRetry, actions, ban
           <section className="stage-diagram" aria-label="Diagram of the invocation pipeline">
             <FlowDiagram colorMode={colorMode} />
           </section>
-          {panelBeside && <SelectionPanel />}
+          {panelBeside && (
+            <div className="side-column">
+              <NarrationPanel />
+              <SelectionPanel />
+            </div>
+          )}
         </div>
       )}
       {showRun && <PlayerControls />}
+      {showRun && !panelBeside && <NarrationPanel />}
       {showRun && !panelBeside && <SelectionPanel />}
       {showRun && (
         <div key={`details-${runId}`} className={loading ? 'results is-stale' : 'results'}>

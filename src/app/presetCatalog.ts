@@ -1,11 +1,10 @@
-/** The presets as the picker and the page header show them: id, title, description, group. */
+/** The presets as the picker and the page header show them: id, title, group (lessons load later: presetDescriptions.ts). */
 import { DEFAULT_PRESET_ID } from '../scenarios/presets/presetOrder';
 import { PRESET_SUMMARIES } from './presetSummaries';
 
 export interface PresetEntry {
   id: string;
   title: string;
-  description: string;
   group: string;
 }
 
@@ -33,10 +32,9 @@ const GROUP_ORDER = ['synchronous', 'asynchronous', 'poll-based', 'scaling', 'co
 export { DEFAULT_PRESET_ID };
 
 /** Every preset, in display order. */
-export const PRESETS: readonly PresetEntry[] = PRESET_SUMMARIES.map(({ id, title, description, group }) => ({
+export const PRESETS: readonly PresetEntry[] = PRESET_SUMMARIES.map(({ id, title, group }) => ({
   id,
   title,
-  description,
   group,
 }));
 

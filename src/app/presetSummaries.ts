@@ -1,12 +1,11 @@
 /**
- * What the page needs to list the built-in scenarios — id, title, explanation, group, tags — read
+ * What the page needs to list the built-in scenarios — id, title, group, tags — read
  * from each preset's JSON key by key, so the bundle carries these fields and not the presets' workloads
  * (the worker has those). Vite turns each glob into named imports of the JSON files.
  */
 export interface PresetSummary {
   id: string;
   title: string;
-  description: string;
   group: string;
   tags: readonly string[];
 }
@@ -19,10 +18,6 @@ const ids: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', { ea
 const titles: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', {
   eager: true,
   import: 'title',
-});
-const descriptions: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', {
-  eager: true,
-  import: 'description',
 });
 const groups: ByPath<string> = import.meta.glob('../scenarios/presets/*.json', {
   eager: true,
@@ -38,7 +33,6 @@ const byId: ReadonlyMap<string, PresetSummary> = new Map(
     const summary: PresetSummary = {
       id: ids[path]!,
       title: titles[path] ?? ids[path]!,
-      description: descriptions[path] ?? '',
       group: groups[path] ?? 'synchronous',
       tags: tags[path] ?? [],
     };

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PRESET_ID, findPreset } from '../../src/app/presetCatalog';
 import { DEFAULT_SEED, MAX_SEED, parseSeed, readUrlState, writeUrlState } from '../../src/app/urlState';
+import { PRESET_DESCRIPTIONS } from '../../src/app/presetDescriptions';
 import { PRESET_SUMMARIES } from '../../src/app/presetSummaries';
 import { presetSource } from '../../src/scenarios/presets';
 import { PRESET_IDS, getPreset } from '../../src/scenarios/presets';
@@ -37,6 +38,7 @@ describe('readUrlState', () => {
       seed: DEFAULT_SEED,
       notices: [],
       testMode: false,
+      view: { mode: 'run' },
     });
   });
 
@@ -46,6 +48,7 @@ describe('readUrlState', () => {
       seed: 123,
       notices: [],
       testMode: false,
+      view: { mode: 'run' },
     });
   });
 
@@ -73,10 +76,10 @@ describe('readUrlState', () => {
       expect(summary).toEqual({
         id: source.id,
         title: source.title,
-        description: source.description,
         group: source.group,
         tags: source.tags ?? [],
       });
+      expect(PRESET_DESCRIPTIONS.get(summary.id)).toBe(source.description);
     }
   });
 

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PRESET_GROUPS } from '../../src/app/presetCatalog';
+import { PRESET_DESCRIPTIONS } from '../../src/app/presetDescriptions';
+import { loadPresetDescriptions } from '../../src/app/usePresetDescriptions';
 import { PresetBrowser } from '../../src/ui/presets/PresetBrowser';
 
 // Tells React this is a test renderer, so act() flushes effects without warnings.
@@ -10,6 +12,9 @@ import { PresetBrowser } from '../../src/ui/presets/PresetBrowser';
 
 let host: HTMLDivElement;
 let root: Root;
+
+// The lessons load after the first screen; loaded once here, the dialog has them from its first render.
+beforeAll(() => loadPresetDescriptions());
 
 beforeEach(() => {
   host = document.createElement('div');
@@ -92,7 +97,8 @@ describe('PresetBrowser', () => {
       const desc = document.getElementById(c.getAttribute('aria-describedby')!);
       expect(title?.tagName).toBe('STRONG');
       expect(title?.textContent).toBe(p.title);
-      expect(desc?.textContent).toBe(p.description);
+      expect(desc?.textContent).toBe(PRESET_DESCRIPTIONS.get(p.id));
+      expect(desc?.textContent?.length).toBeGreaterThan(40);
     }
   });
 

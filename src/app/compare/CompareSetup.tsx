@@ -3,6 +3,7 @@
  * workload through different invocation types, a setting and its fix.
  */
 import { useId } from 'react';
+import { COMPARE_SETS } from '../../scenarios/presets/compareSets';
 import { PRESET_GROUPS } from '../presetCatalog';
 import { MAX_PANES, MIN_PANES, type PaneSpec } from './comparisonRequest';
 import { paneTitle } from './useComparison';
@@ -59,28 +60,53 @@ function PanePicker({
   );
 }
 
+/** The ready-made set these panes are, if they are one. */
+export function matchingSet(panes: readonly PaneSpec[]) {
+  const ids = panes.map((p) => ('presetId' in p ? p.presetId : ''));
+  return COMPARE_SETS.find(
+    (s) => s.presetIds.length === ids.length && s.presetIds.every((id, i) => id === ids[i]),
+  );
+}
+
 export function CompareSetup({ panes, onChange }: Props) {
+  const current = matchingSet(panes);
   return (
-    <div className="compare-setup" role="group" aria-label="Runs to compare">
-      {panes.map((pane, i) => (
-        <PanePicker
-          key={i}
-          pane={pane}
-          index={i}
-          count={panes.length}
-          onPick={(presetId) => onChange(panes.map((p, j) => (j === i ? { presetId } : p)))}
-          onRemove={() => onChange(panes.filter((_, j) => j !== i))}
-        />
-      ))}
-      {panes.length < MAX_PANES && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => onChange([...panes, panes.at(-1)!])}
-        >
-          Add a run
-        </button>
-      )}
-    </div>
+    <>
+      <div className="compare-sets" role="group" aria-label="Ready-made comparisons">
+        {COMPARE_SETS.map((set) => (
+          <button
+            key={set.id}
+            type="button"
+            className="button-secondary"
+            aria-pressed={set === current}
+            onClick={() => onChange(set.presetIds.map((presetId) => ({ presetId })))}
+          >
+            {set.title}
+          </button>
+        ))}
+      </div>
+      {current && <p className="compare-set-lesson">{current.description}</p>}
+      <div className="compare-setup" role="group" aria-label="Runs to compare">
+        {panes.map((pane, i) => (
+          <PanePicker
+            key={i}
+            pane={pane}
+            index={i}
+            count={panes.length}
+            onPick={(presetId) => onChange(panes.map((p, j) => (j === i ? { presetId } : p)))}
+            onRemove={() => onChange(panes.filter((_, j) => j !== i))}
+          />
+        ))}
+        {panes.length < MAX_PANES && (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => onChange([...panes, panes.at(-1)!])}
+          >
+            Add a run
+          </button>
+        )}
+      </div>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { arnName } from '../awsNames';
 import { formatCount } from '../format';
 import { findPreset, groupLabel } from '../presetCatalog';
 import type { CustomScenario } from '../useSimulationRun';
+import { usePresetDescriptions } from '../usePresetDescriptions';
 
 function settingsOf(scenario: Scenario): Array<[string, string]> {
   const fn = scenario.function;
@@ -48,7 +49,11 @@ interface Props {
 
 export function ScenarioIntro({ presetId, custom }: Props) {
   const preset = findPreset(presetId);
-  const entry = custom ? { title: custom.title, description: custom.origin, group: 'Your scenario' } : preset;
+  // A preset's lesson loads just after the first screen; the title and settings show meanwhile.
+  const descriptions = usePresetDescriptions(!custom);
+  const entry = custom
+    ? { title: custom.title, description: custom.origin, group: 'Your scenario' }
+    : preset && { title: preset.title, description: descriptions?.get(preset.id) ?? '', group: preset.group };
   // The settings come from the scenario the worker validated (defaults filled in), once it has run.
   const ran = useSimStore((s) => s.scenario);
   const scenario = custom ? ran : ran?.id === presetId ? ran : null;

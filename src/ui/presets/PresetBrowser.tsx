@@ -2,6 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRESET_GROUPS, type PresetEntry, type PresetGroup } from '../../app/presetCatalog';
 import { presetSummary } from '../../app/presetSummaries';
+import { usePresetDescriptions } from '../../app/usePresetDescriptions';
 import './presetBrowser.css';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 
 interface Card extends PresetEntry {
   tags: readonly string[];
+  description: string;
   /** Lower-cased id, title, description and tags, so filtering is a substring test per keystroke. */
   haystack: string;
 }
@@ -19,24 +21,34 @@ interface CardGroup extends Omit<PresetGroup, 'presets'> {
   presets: Card[];
 }
 
-// Built once: the presets are static data, and tags live only in the raw JSON, not in the catalog.
-const GROUPS: readonly CardGroup[] = PRESET_GROUPS.map((g) => ({
-  ...g,
-  presets: g.presets.map((p) => {
-    const tags = presetSummary(p.id)?.tags ?? [];
-    return { ...p, tags, haystack: [p.id, p.title, p.description, ...tags].join('\n').toLowerCase() };
-  }),
-}));
-const TOTAL = GROUPS.reduce((n, g) => n + g.presets.length, 0);
+/** The cards, with the lessons once they have loaded (tags live only in the raw JSON, not in the catalog). */
+function cardGroups(descriptions: ReadonlyMap<string, string> | null): CardGroup[] {
+  return PRESET_GROUPS.map((g) => ({
+    ...g,
+    presets: g.presets.map((p) => {
+      const tags = presetSummary(p.id)?.tags ?? [];
+      const description = descriptions?.get(p.id) ?? '';
+      return {
+        ...p,
+        tags,
+        description,
+        haystack: [p.id, p.title, description, ...tags].join('\n').toLowerCase(),
+      };
+    }),
+  }));
+}
+const TOTAL = PRESET_GROUPS.reduce((n, g) => n + g.presets.length, 0);
 
 /** Every whitespace-separated term must appear, so "sqs fifo" narrows rather than widens. */
-function filterGroups(query: string): CardGroup[] {
+function filterGroups(all: readonly CardGroup[], query: string): CardGroup[] {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return [...GROUPS];
-  return GROUPS.map((g) => ({
-    ...g,
-    presets: g.presets.filter((p) => terms.every((t) => p.haystack.includes(t))),
-  })).filter((g) => g.presets.length > 0);
+  if (terms.length === 0) return [...all];
+  return all
+    .map((g) => ({
+      ...g,
+      presets: g.presets.filter((p) => terms.every((t) => p.haystack.includes(t))),
+    }))
+    .filter((g) => g.presets.length > 0);
 }
 
 /** The card to move to with an arrow key, by on-screen position so Up/Down follow the grid's columns. */
@@ -73,7 +85,10 @@ export function PresetBrowser({ currentId, onChoose }: Props) {
   const filterId = useId();
   const idPrefix = useId();
 
-  const groups = useMemo(() => filterGroups(query), [query]);
+  // The lessons load with the first opening; until then the cards show titles and tags.
+  const descriptions = usePresetDescriptions(open);
+  const all = useMemo(() => cardGroups(descriptions), [descriptions]);
+  const groups = useMemo(() => filterGroups(all, query), [all, query]);
   const shown = groups.reduce((n, g) => n + g.presets.length, 0);
 
   useEffect(() => {

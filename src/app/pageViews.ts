@@ -1,0 +1,48 @@
+/**
+ * Between the address bar and the page: the comparison a link asks for, the link a comparison gets, and
+ * the panes the "Compare" actions start from.
+ */
+import { changesLabel, type ComparisonRequest, type PaneSpec } from './compare/comparisonRequest';
+import { PRESETS } from './presetCatalog';
+import type { UrlState } from './urlState';
+import type { UrlView } from './urlView';
+import type { RunRequestState } from './useSimulationRun';
+
+/** What a link's view asks for, as a comparison to run (a tour is not a comparison). */
+export function initialComparison(initial: UrlState): ComparisonRequest | null {
+  const { view, seed, presetId } = initial;
+  if (view.mode === 'compare')
+    return { kind: 'panes', panes: view.presetIds.map((id) => ({ presetId: id })), seed, nonce: 0 };
+  if (view.mode === 'fork')
+    return {
+      kind: 'fork',
+      base: { presetId },
+      seed,
+      atMs: view.atMs,
+      changes: view.changes,
+      label: changesLabel(view.changes),
+      nonce: 0,
+    };
+  return null;
+}
+
+/** The address bar's view for a comparison (an edited scenario cannot be named in a link). */
+export function urlViewOf(request: ComparisonRequest | null): UrlView {
+  if (!request) return { mode: 'run' };
+  if (request.kind === 'fork') return { mode: 'fork', atMs: request.atMs, changes: request.changes };
+  const ids = request.panes.flatMap((p) => ('presetId' in p ? [p.presetId] : []));
+  return ids.length === request.panes.length ? { mode: 'compare', presetIds: ids } : { mode: 'run' };
+}
+
+/** The shown run as a comparison's pane. */
+export function currentPane(request: RunRequestState): PaneSpec {
+  return request.custom
+    ? { scenario: request.custom.scenario, title: request.custom.title }
+    : { presetId: request.presetId };
+}
+
+/** A second run to compare the shown preset with: the next preset of the list. */
+export function comparePartner(presetId: string): string {
+  const i = PRESETS.findIndex((p) => p.id === presetId);
+  return PRESETS[(i + 1) % PRESETS.length]!.id;
+}
