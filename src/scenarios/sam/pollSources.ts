@@ -85,6 +85,12 @@ export function sqsSource(input: PollSourceInput): Record<string, unknown> {
   report.origin(`${base}.queue`, found ? `${found.resource.path}.Properties` : input.arnPath);
   if (found) {
     const { resource, props } = found;
+    if (typeof input.arn === 'string' && input.arn.startsWith('https://')) {
+      report.warning(
+        input.arnPath,
+        'This is the queue’s URL (what Ref gives); an event source mapping needs its ARN: use !GetAtt <Queue>.Arn',
+      );
+    }
     const name = ctx.physicalName(resource);
     queue.QueueName = name.name;
     props.use('QueueName');

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/engine/simulation';
-import { expectLine, importFixture, linesAt } from './samHelpers';
+import { expectLine, fixture, importFixture, importOk, linesAt } from './samHelpers';
 
 const FN = 'Resources.OrdersApiFunction.Properties';
 
@@ -155,6 +155,14 @@ describe('SQS with a dead-letter queue (sqs-with-dlq.yaml)', () => {
       'Resources.OrdersQueue.Properties.VisibilityTimeout',
       /6 × 20 s \+ 2 s = 122 s; this queue has 120 s/,
     );
+  });
+
+  it('§3.2 a queue named by its URL (!Ref) is still found, with a warning that AWS needs the ARN', () => {
+    const { raw: byUrl, report: urlReport } = importOk(
+      fixture('sqs-with-dlq.yaml').replace('Queue: !GetAtt OrdersQueue.Arn', 'Queue: !Ref OrdersQueue'),
+    );
+    expect(byUrl.sources[0].queue.VisibilityTimeout).toBe(120);
+    expectLine(urlReport, 'warnings', `${EVENT}.Queue`, /needs its ARN/);
   });
 
   it('assumes ten messages; the function’s other settings are mapped', () => {
