@@ -235,8 +235,9 @@ export function App() {
         colorMode={theme}
         panelBeside={panelBeside}
         onRetry={() => setRequest((r) => ({ ...r, nonce: r.nonce + 1 }))}
-        actions={runActions}
-        warnings={warnings}
+        // A tour keeps the learner on the diagram: the run's actions come back when it ends.
+        actions={tour ? undefined : runActions}
+        warnings={tour ? undefined : warnings}
         banner={
           tour && (
             <Suspense fallback={null}>

@@ -40,8 +40,12 @@ export function RunPage({ request, colorMode, panelBeside, onRetry, actions, ban
   return (
     <>
       <ScenarioIntro presetId={request.presetId} custom={request.custom} />
-      {actions}
-      {warnings}
+      {(actions || warnings) && (
+        <div className="run-bar">
+          {actions}
+          {warnings}
+        </div>
+      )}
       {loading && <LoadingBanner hasPrevious={hasResults} />}
       {status === 'error' && error && (
         <ErrorBanner message={error.message} issues={error.issues} onRetry={onRetry} />
