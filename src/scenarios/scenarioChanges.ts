@@ -67,8 +67,8 @@ function setAt(root: Record<string, unknown>, keys: Key[], value: unknown): stri
   return null;
 }
 
-/** The name of a source's workload list. */
-function workloadKey(source: Scenario['sources'][number]): string {
+/** The name of a source's workload list in the scenario: `requests`, `messages` or `records`. */
+export function workloadKey(source: Scenario['sources'][number]): string {
   return source.type === 'sqs'
     ? 'messages'
     : source.type === 'kinesis' || source.type === 'dynamodb'

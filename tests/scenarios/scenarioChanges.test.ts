@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenarios/presets';
 import { changeScenario, parseChangePath } from '../../src/scenarios/scenarioChanges';
+import { workloadOf } from '../../src/scenarios/schema';
 
 const RETRIES = 'function.EventInvokeConfig.MaximumRetryAttempts';
 
@@ -134,7 +135,7 @@ describe('changeScenario', () => {
   });
 
   it('refuses to remove workload entries, and allows a change to their payload', () => {
-    const first = { ...base.sources[0]!.requests[0]! };
+    const first = { ...workloadOf(base.sources[0]!)[0]! };
     const two = changeScenario(base, [{ path: 'sources.0.requests', value: [first, { ...first, id: 'b' }] }]);
     if (!two.ok) throw new Error('two entries expected');
     const fewer = changeScenario(two.scenario, [{ path: 'sources.0.requests', value: [first] }]);
@@ -149,7 +150,7 @@ describe('changeScenario', () => {
   it('adds a workload entry (an injected event) only when it arrives at or after the fork moment', () => {
     const requests = (atMs: number) => ({
       path: 'sources.0.requests',
-      value: [...base.sources[0]!.requests.map((r) => ({ ...r })), { id: 'injected', atMs }],
+      value: [...workloadOf(base.sources[0]!).map((r) => ({ ...r })), { id: 'injected', atMs }],
     });
     expect(changeScenario(base, [requests(5_000)], 5_000).ok).toBe(true);
     const early = changeScenario(base, [requests(10)], 5_000);
