@@ -28,18 +28,32 @@ export function useModalDialog(
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      // Some test DOMs lack showModal; an open non-modal dialog still shows its content.
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-      focusOnOpen?.current?.focus();
-    } else if (!open && dialog.open) {
+    if (open) {
+      if (!dialog.open) {
+        returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        // Some test DOMs lack showModal; an open non-modal dialog still shows its content.
+        if (typeof dialog.showModal === 'function') dialog.showModal();
+        else dialog.setAttribute('open', '');
+      }
+      // Also when the dialog was already open (StrictMode re-runs effects): focus belongs inside it.
+      if (!dialog.contains(document.activeElement)) focusOnOpen?.current?.focus();
+    } else if (dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
       returnFocus.current?.focus();
+      returnFocus.current = null;
     }
   }, [open, focusOnOpen]);
+
+  // An owner may unmount the dialog instead of setting `open` to false: focus still goes back. The
+  // element is captured now, as the ref is cleared before this cleanup runs.
+  useEffect(() => {
+    const dialog = ref.current;
+    const back = returnFocus;
+    return () => {
+      if (dialog?.open) back.current?.focus();
+    };
+  }, []);
 
   return {
     ref,

@@ -185,6 +185,21 @@ describe('SamImportDialog', () => {
     expect(textarea().value).toBe(fixture('cloudformation.json'));
   });
 
+  it('focus goes back to the opener when the owner closes the dialog, or unmounts it while open', () => {
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    const handlers = mount();
+    expect(document.activeElement).toBe(textarea());
+    act(() => root.render(<SamImportDialog open={false} {...handlers} />));
+    expect(document.activeElement).toBe(opener);
+    act(() => root.render(<SamImportDialog open {...handlers} />));
+    expect(document.activeElement).toBe(textarea());
+    act(() => root.render(<></>));
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
+  });
+
   it('Escape and Close ask the owner to close; closing keeps the text', () => {
     const handlers = mount();
     type('Resources: {}');
