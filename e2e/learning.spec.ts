@@ -198,3 +198,27 @@ test('SAM import: a pasted template becomes a scenario with a report, and runs',
   await expect(page.getByTestId('run-warnings')).toContainText('pitfall');
   expect(errors).toEqual([]);
 });
+
+test('inspector: a token shows its attempts, environment and payload; a DLQ’s record can be copied', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await open(page, '&scenario=async-dlq');
+  await page.getByRole('button', { name: 'Jump to end' }).click();
+  await page.locator('.token[data-item="event"]').click();
+  const panel = page.getByRole('complementary', { name: 'Selection' });
+  const rows = panel.locator('.attempts-table tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('cold');
+  await expect(rows.nth(1)).toContainText('warm');
+  await expect(rows.nth(0)).toContainText('env-');
+  await expect(panel.getByLabel('The payload it arrived with')).toContainText('"orderId": "o-1001"');
+  await expect(panel.getByRole('img', { name: /3 attempts/ })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Copy record' })).toBeVisible();
+
+  // A component: the function's metrics so far, under CloudWatch's names.
+  await page.locator('.pipeline-node[data-node="function"]').click();
+  await expect(panel.getByRole('definition').first()).toBeVisible();
+  await expect(panel.getByLabel('Metrics so far')).toContainText('Invocations');
+  expect(errors).toEqual([]);
+});

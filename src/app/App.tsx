@@ -64,6 +64,9 @@ export function App() {
   );
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // Once opened, the import dialog stays mounted (closed), so a pasted template is still there next time.
+  const [importUsed, setImportUsed] = useState(false);
+  if (dialog === 'import' && !importUsed) setImportUsed(true);
   const [theme, setTheme] = useTheme();
   // On wide screens the side panel sits beside the diagram; otherwise under the player, so the diagram
   // keeps the whole width (a 1280-pixel projector included).
@@ -298,9 +301,9 @@ export function App() {
       </main>
       <Suspense fallback={null}>
         {dialog === 'tours' && <TourMenuDialog open onClose={() => setDialog(null)} onStart={startTour} />}
-        {dialog === 'import' && (
+        {importUsed && (
           <SamImportDialog
-            open
+            open={dialog === 'import'}
             onClose={() => setDialog(null)}
             onRun={(imported, importedTitle) => {
               setDialog(null);

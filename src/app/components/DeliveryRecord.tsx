@@ -2,6 +2,7 @@
 import type { DeliveryView } from '../../store/selectors';
 import { arnName, targetName } from '../awsNames';
 import { formatOffset } from '../format';
+import { CopyButton } from '../../ui/inspector/CopyButton';
 import { Icon } from './Icon';
 
 export function DeliveryRecord({ delivery, open }: { delivery: DeliveryView; open: boolean }) {
@@ -21,6 +22,7 @@ export function DeliveryRecord({ delivery, open }: { delivery: DeliveryView; ope
       <pre className="json" tabIndex={0} aria-label={`Record sent to the ${targetName(delivery.target)}`}>
         {JSON.stringify(delivery.record, null, 2)}
       </pre>
+      <CopyButton text={JSON.stringify(delivery.record, null, 2)} label="Copy record" />
     </details>
   );
 }

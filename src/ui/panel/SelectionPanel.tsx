@@ -1,9 +1,11 @@
 /**
- * The side panel: what the learner follows. With an item selected, its story so far (every event that
- * concerned it, up to the player's moment, each a click away); with a component selected, its settings
- * (AWS's names), what is there now and what last happened there; with nothing selected, how to read
- * the diagram. The learning issue's inspector and narration slot in here.
+ * The side panel, the inspector of what the learner follows. With an item selected: its life on a
+ * timeline, its attempts (result, duration, cold or warm, environment), its payload, its story so far
+ * (every event that concerned it, up to the player's moment, each a click away) and the records sent
+ * about it; with a component selected: its settings (AWS's names), its metrics so far, what is there now
+ * and what last happened there; with nothing selected, how to read the diagram.
  */
+import { Suspense, lazy } from 'react';
 import { deliveriesAt, itemStateAt, shownMs } from '../../store/selectors';
 import { DeliveryRecord } from '../../app/components/DeliveryRecord';
 import { selectFlowFrame, selectFlowModel } from '../../store/diagram/flowSelectors';
@@ -17,6 +19,12 @@ import { PHASES } from '../../diagram/places';
 import { phaseWord } from '../diagram/phaseLook';
 import { ServiceIcon } from '../icons';
 
+// The inspector's details load when something is first selected.
+const ItemInspector = lazy(() =>
+  import('../inspector/ItemInspector').then((m) => ({ default: m.ItemInspector })),
+);
+const NodeMetrics = lazy(() => import('../inspector/NodeMetrics').then((m) => ({ default: m.NodeMetrics })));
+
 function ItemDetails({ id }: { id: string }) {
   const model = useSimStore(selectFlowModel);
   const results = useSimStore((s) => s.results);
@@ -27,7 +35,8 @@ function ItemDetails({ id }: { id: string }) {
   const at = model?.index.itemIndex.get(id);
   const item = at === undefined ? undefined : results?.items[at];
   if (!model || !item) return null;
-  const state = itemStateAt(item, shownMs(log, cursor));
+  const atMs = shownMs(log, cursor);
+  const state = itemStateAt(item, atMs);
   const history = itemHistory(model.index, id, cursor);
   return (
     <section className="selection" aria-labelledby="selection-title">
@@ -51,6 +60,11 @@ function ItemDetails({ id }: { id: string }) {
         </p>
       ) : (
         <p className="muted">It has not arrived yet at this moment.</p>
+      )}
+      {state && (
+        <Suspense fallback={null}>
+          <ItemInspector item={state} atMs={atMs} />
+        </Suspense>
       )}
       <h3 className="selection-subhead">Its story so far</h3>
       <HistoryList indexes={history} empty="Nothing has happened to it yet." />
@@ -118,6 +132,11 @@ function NodeDetails({ id }: { id: string }) {
             </div>
           ))}
         </dl>
+      )}
+      {(topo.kind === 'function' || topo.kind === 'lambda') && (
+        <Suspense fallback={null}>
+          <NodeMetrics />
+        </Suspense>
       )}
       <h3 className="selection-subhead">Here now</h3>
       {here.length === 0 ? (
