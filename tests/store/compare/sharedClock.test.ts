@@ -41,16 +41,14 @@ describe('panes linked to the shared player', () => {
     const timeline = mergeTimelines(runs.map((r) => r.log));
     const shared = createSimStore();
     shared.getState().startRun('comparison', 1);
-    shared
-      .getState()
-      .finishRun(
-        {
-          results: { ...runs[0]!.results, items: [], invocations: [] },
-          log: timeline.log,
-          scenario: runs[0]!.scenario,
-        },
-        { atStart: true },
-      );
+    shared.getState().finishRun(
+      {
+        results: { ...runs[0]!.results, items: [], invocations: [] },
+        log: timeline.log,
+        scenario: runs[0]!.scenario,
+      },
+      { atStart: true },
+    );
     const unlink = linkPanes(shared, panes, timeline);
     return { runs, panes, shared, unlink };
   }
