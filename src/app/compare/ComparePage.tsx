@@ -3,14 +3,14 @@
  * one player, and a table of what each run did. A fork shows the original and the changed run from
  * the moment they part.
  */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import './compare.css';
 import type { SimulationClient } from '../../bridge/simulationClient';
 import { SimStoreContext } from '../../store/useSimStore';
 import { PlayerControls } from '../components/PlayerControls';
 import { ErrorBanner } from '../components/StatusBanner';
 import { formatOffset } from '../format';
-import { CompareSetup } from './CompareSetup';
+import { CompareSetup, matchingSet } from './CompareSetup';
 import { ComparePane } from './ComparePane';
 import { ComparisonTable } from './ComparisonTable';
 import type { ComparisonRequest, PaneSpec } from './comparisonRequest';
@@ -24,7 +24,27 @@ interface Props {
   onExit(): void;
 }
 
+/** A ready-made set's lesson: two lines until asked, so the player and the diagrams stay in view. */
+function SetLesson({ text }: { text: string }) {
+  const [expanded, setExpanded] = useState(false);
+  return (
+    <div className="compare-intro compare-set-lesson">
+      <p className={expanded ? 'intro-description' : 'intro-description is-clamped'}>{text}</p>
+      <button
+        type="button"
+        className="intro-more"
+        aria-expanded={expanded}
+        onClick={() => setExpanded((e) => !e)}
+      >
+        {expanded ? 'Show less' : 'Read the whole lesson'}
+      </button>
+    </div>
+  );
+}
+
 function Intro({ request }: { request: ComparisonRequest }) {
+  const set = request.kind === 'panes' ? matchingSet(request.panes) : undefined;
+  if (set) return <SetLesson text={set.description} />;
   if (request.kind === 'fork')
     return (
       <p className="compare-intro">
@@ -79,14 +99,15 @@ export function ComparePage({ client, request, colorMode, onRequest, onExit }: P
       )}
       {state.status === 'ready' && (
         <>
+          {/* The one player sits above the panes, sticky, so it stays in reach of every diagram. */}
+          <SimStoreContext.Provider value={state.shared}>
+            <PlayerControls eventOwner={owner} />
+          </SimStoreContext.Provider>
           <div className={`compare-panes panes-${state.panes.length}`}>
             {state.panes.map((pane, i) => (
               <ComparePane key={i} pane={pane} index={i} colorMode={colorMode} />
             ))}
           </div>
-          <SimStoreContext.Provider value={state.shared}>
-            <PlayerControls eventOwner={owner} />
-          </SimStoreContext.Provider>
           <ComparisonTable panes={state.panes} />
         </>
       )}

@@ -71,7 +71,11 @@ export function matchingSet(panes: readonly PaneSpec[]) {
 export function CompareSetup({ panes, onChange }: Props) {
   const current = matchingSet(panes);
   return (
-    <>
+    <details className="compare-choose" open={current === undefined}>
+      <summary>
+        Runs: {current ? current.title : panes.map(paneTitle).join(' · ')}{' '}
+        <span className="compare-choose-hint">(change)</span>
+      </summary>
       <div className="compare-sets" role="group" aria-label="Ready-made comparisons">
         {COMPARE_SETS.map((set) => (
           <button
@@ -85,7 +89,6 @@ export function CompareSetup({ panes, onChange }: Props) {
           </button>
         ))}
       </div>
-      {current && <p className="compare-set-lesson">{current.description}</p>}
       <div className="compare-setup" role="group" aria-label="Runs to compare">
         {panes.map((pane, i) => (
           <PanePicker
@@ -107,6 +110,6 @@ export function CompareSetup({ panes, onChange }: Props) {
           </button>
         )}
       </div>
-    </>
+    </details>
   );
 }

@@ -44,7 +44,10 @@ export function ForkDialog({ open, scenario, atMs, onClose, onFork }: Props) {
   const injectId = useId();
   const groups = useMemo(() => forkSettingGroups(scenario), [scenario]);
   const fields = useMemo(() => groups.flatMap((g) => g.fields), [groups]);
-  const [path, setPath] = useState(fields[0]?.path ?? '');
+  // Numbers are what forks usually change (retries, timeouts, batch sizes): the first one is preselected.
+  const [path, setPath] = useState(
+    (fields.find((f) => f.kind === 'integer' || f.kind === 'number') ?? fields[0])?.path ?? '',
+  );
   const field = fields.find((f) => f.path === path) ?? fields[0];
   const [input, setInput] = useState<string | boolean>('');
   const [inputError, setInputError] = useState<string | null>(null);

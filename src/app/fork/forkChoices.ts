@@ -13,10 +13,17 @@ export interface ForkSettingGroup {
   fields: FieldDescriptor[];
 }
 
+// Names are a resource's identity (ARNs and records are built from them): renaming one mid-run would
+// be a different resource, not a changed setting.
+const IDENTITY = /(^|\.)(FunctionName|QueueName|StreamName|TableName|id)$/;
+
 /** The settings a fork may change, grouped as the editor groups them. */
 export function forkSettingGroups(scenario: Scenario): ForkSettingGroup[] {
   return catalogFor(scenario)
-    .map((section) => ({ title: section.title, fields: section.fields }))
+    .map((section) => ({
+      title: section.title,
+      fields: section.fields.filter((f) => !IDENTITY.test(f.path)),
+    }))
     .filter((g) => g.fields.length > 0);
 }
 
