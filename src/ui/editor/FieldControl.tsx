@@ -7,6 +7,7 @@ import type { FieldDescriptor } from '../../scenarios/fieldCatalog';
 import { defaultText, rangeLine, textOfValue, UNIT_WORDS, unitSuffix, valueOfText } from './fieldText';
 import { IssueList } from './IssueList';
 import type { EditorIssue } from './issueIndex';
+import { RULES } from '../../engine/rules';
 
 interface Props {
   field: FieldDescriptor;
@@ -41,6 +42,32 @@ function Label({ field, htmlFor }: { field: FieldDescriptor; htmlFor: string }) 
       {plain && <span className="editor-plain-label">{field.label}</span>}
       {unit && <span className="editor-unit-word">({unit})</span>}
     </label>
+  );
+}
+
+/** The rules behind a setting's help line, each linked to the AWS page that documents it. */
+function RuleLinks({ refs }: { refs: string }) {
+  const sections = refs.split(/,\s*/).filter(Boolean);
+  return (
+    <span className="editor-ref">
+      (
+      {sections.map((section, i) => {
+        const rule = RULES[section as keyof typeof RULES];
+        return (
+          <span key={section}>
+            {i > 0 && ', '}
+            {rule ? (
+              <a href={rule.url} target="_blank" rel="noreferrer" title={rule.title}>
+                {section}
+              </a>
+            ) : (
+              section
+            )}
+          </span>
+        );
+      })}
+      )
+    </span>
   );
 }
 
@@ -161,7 +188,7 @@ export function FieldControl({ field, value, typed, issues, inputId, onEdit }: P
           : field.awsName !== field.name
             ? `AWS: ${field.awsName}. `
             : ''}
-        <span className="editor-ref">(aws-semantics {field.ref})</span>
+        <RuleLinks refs={field.ref} />
       </p>
       {issues.length > 0 && (
         <IssueList id={ids.issues} issues={issues} hidePath={field.path} className="editor-field-issues" />

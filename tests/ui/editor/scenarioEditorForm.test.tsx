@@ -45,7 +45,11 @@ describe('ScenarioEditor form', () => {
     expect(timeout.value).toBe('3');
     const [range, help] = descriptions(timeout);
     expect(range).toBe('1–900 s · default 3 s');
-    expect(help).toMatch(/^How long one invocation may run .*\(aws-semantics §1\.2\)$/);
+    expect(help).toMatch(/^How long one invocation may run .*\(§1\.2\)$/);
+    const link = host.querySelector<HTMLAnchorElement>(
+      `#${timeout.getAttribute('aria-describedby')!.split(' ').at(-1)} a`,
+    );
+    expect(link?.href).toBe('https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html');
     expect(labelOf(host, control(host, 'function.EventInvokeConfig.MaximumRetryAttempts'))).toBe(
       'MaximumRetryAttemptsRetry attempts',
     );
