@@ -194,8 +194,18 @@ test('SAM import: a pasted template becomes a scenario with a report, and runs',
   await expect(
     page.getByTestId('diagram').locator('.pipeline-node', { hasText: 'orders-queue' }),
   ).toBeVisible();
-  // A visibility timeout of 60 s is below 6 × 20 s: the pitfall is flagged for the imported scenario.
-  await expect(page.getByTestId('run-warnings')).toContainText('pitfall');
+  // A visibility timeout of 60 s is below 6 × 20 s: the pitfall is flagged for the imported scenario…
+  const pitfalls = page.getByTestId('run-warnings');
+  await expect(pitfalls).toContainText('pitfall');
+  await pitfalls.locator('summary').click();
+  const visibility = pitfalls.locator('li', { hasText: /visibility timeout/i }).first();
+  await expect(visibility).toContainText('VisibilityTimeout');
+  // …and forking with the fix compares the imported configuration with the fixed one.
+  await visibility.getByRole('button', { name: /Fork with the fix/ }).click();
+  await expect(page.getByRole('heading', { name: 'Original and fork' })).toBeVisible();
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect(page.getByTestId('compare-pane').nth(1)).toContainText('VisibilityTimeout');
+  await expect(page.getByTestId('comparison-table').locator('tbody tr')).toHaveCount(2);
   expect(errors).toEqual([]);
 });
 

@@ -3,7 +3,8 @@
  * on-failure record and its destinations, IteratorAge, tumbling windows, and the record shapes.
  */
 import { describe, expect, it } from 'vitest';
-import { base64, streamEvent, toAttributeValue } from '../../src/engine/model/streams/streamRecords';
+import { base64 } from '../../src/engine/encoding';
+import { streamEvent, toAttributeValue } from '../../src/engine/model/streams/streamRecords';
 import { events, item } from '../helpers/scenario';
 import { fail, seq, STREAM_FAILURES_QUEUE, streamRun } from '../helpers/streams';
 

@@ -1,45 +1,29 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useReactHost } from '../helpers/reactHost';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PRESET_GROUPS } from '../../src/app/presetCatalog';
 import { PRESET_DESCRIPTIONS } from '../../src/app/presetDescriptions';
 import { loadPresetDescriptions } from '../../src/app/usePresetDescriptions';
 import { PresetBrowser } from '../../src/ui/presets/PresetBrowser';
 
-// Tells React this is a test renderer, so act() flushes effects without warnings.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
+const view = useReactHost();
 
 // The lessons load after the first screen; loaded once here, the dialog has them from its first render.
 beforeAll(() => loadPresetDescriptions());
 
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-});
-
 function mount(currentId = 'default', onChoose: (id: string) => void = () => {}) {
-  act(() => root.render(<PresetBrowser currentId={currentId} onChoose={onChoose} />));
+  act(() => view.root.render(<PresetBrowser currentId={currentId} onChoose={onChoose} />));
 }
 
 function browseButton(): HTMLButtonElement {
-  const button = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Browse scenarios');
+  const button = [...view.host.querySelectorAll('button')].find((b) => b.textContent === 'Browse scenarios');
   if (!button) throw new Error('no "Browse scenarios" button');
   return button;
 }
 
 function dialog(): HTMLDialogElement {
-  const d = host.querySelector('dialog');
+  const d = view.host.querySelector('dialog');
   if (!d) throw new Error('no <dialog>');
   return d;
 }
@@ -48,12 +32,12 @@ function openBrowser() {
   act(() => browseButton().click());
 }
 
-const cards = () => [...host.querySelectorAll<HTMLButtonElement>('.preset-card')];
+const cards = () => [...view.host.querySelectorAll<HTMLButtonElement>('.preset-card')];
 const cardIds = () => cards().map((c) => c.dataset.presetId);
 const card = (id: string) => cards().find((c) => c.dataset.presetId === id);
 
 function typeFilter(text: string) {
-  const input = host.querySelector<HTMLInputElement>('input[type="search"]');
+  const input = view.host.querySelector<HTMLInputElement>('input[type="search"]');
   if (!input) throw new Error('no filter input');
   // React listens for 'input' and reads the value through the native setter it tracks.
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
@@ -72,10 +56,10 @@ describe('PresetBrowser', () => {
     openBrowser();
     expect(showModal).toHaveBeenCalledTimes(1);
     expect(dialog().open).toBe(true);
-    expect(document.activeElement).toBe(host.querySelector('input[type="search"]'));
+    expect(document.activeElement).toBe(view.host.querySelector('input[type="search"]'));
     expect(dialog().querySelector('h2')?.textContent).toBe('Choose a scenario');
 
-    const sections = [...host.querySelectorAll('section.preset-group')];
+    const sections = [...view.host.querySelectorAll('section.preset-group')];
     expect(sections.map((s) => s.querySelector('h3')?.textContent)).toEqual(
       PRESET_GROUPS.map((g) => g.label),
     );
@@ -107,8 +91,8 @@ describe('PresetBrowser', () => {
     openBrowser();
     typeFilter('FiFo');
     expect(cardIds()).toEqual(['sqs-fifo-group-blocking']);
-    expect([...host.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Poll-based']);
-    expect(host.querySelector('[role="status"]')?.textContent).toMatch(/^1 of \d+ scenarios$/);
+    expect([...view.host.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Poll-based']);
+    expect(view.host.querySelector('[role="status"]')?.textContent).toMatch(/^1 of \d+ scenarios$/);
   });
 
   it('matches tags and ids, and requires every word', () => {
@@ -127,7 +111,7 @@ describe('PresetBrowser', () => {
     openBrowser();
     typeFilter('zzz-nothing');
     expect(cards()).toHaveLength(0);
-    expect(host.querySelector('.preset-browser-empty')?.textContent).toBe(
+    expect(view.host.querySelector('.preset-browser-empty')?.textContent).toBe(
       'No scenario matches “zzz-nothing”.',
     );
   });
@@ -138,7 +122,7 @@ describe('PresetBrowser', () => {
     const current = cards().filter((c) => c.getAttribute('aria-current') === 'true');
     expect(current.map((c) => c.dataset.presetId)).toEqual(['sqs-batch-error']);
     expect(current[0]!.querySelector('.preset-card-badge')?.textContent).toBe('Current');
-    expect(host.querySelectorAll('.preset-card-badge')).toHaveLength(1);
+    expect(view.host.querySelectorAll('.preset-card-badge')).toHaveLength(1);
   });
 
   it('choosing a card calls onChoose with its id, closes and returns focus', () => {
@@ -158,7 +142,7 @@ describe('PresetBrowser', () => {
     mount('default', onChoose);
     openBrowser();
     typeFilter('fifo');
-    const close = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Close')!;
+    const close = [...view.host.querySelectorAll('button')].find((b) => b.textContent === 'Close')!;
     act(() => close.click());
     expect(dialog().open).toBe(false);
     expect(document.activeElement).toBe(browseButton());

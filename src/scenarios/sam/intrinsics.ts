@@ -4,7 +4,7 @@
  * default) becomes an `Unresolved` value carrying the reason, never an exception: the importer reports it
  * where the value is used.
  */
-import { base64 } from './base64';
+import { base64 } from '../../engine/encoding';
 
 /** A value the template alone cannot give, and why. */
 export class Unresolved {

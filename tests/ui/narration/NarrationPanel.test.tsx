@@ -5,8 +5,8 @@
  * event, and the transcript (live only while paused, copied as text, or selected without a clipboard).
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useReactHost } from '../../helpers/reactHost';
+import { describe, expect, it, vi } from 'vitest';
 import { formatOffset } from '../../../src/app/format';
 import { ARTICLE, buildTranscript, narrate, transcriptText } from '../../../src/app/narration';
 import { RULES } from '../../../src/engine/rules';
@@ -16,24 +16,7 @@ import { NarrationPanel } from '../../../src/ui/narration/NarrationPanel';
 import { presetRun as loggedRun } from '../../app/narrationFixtures';
 import { presetRun } from '../../store/fixtures';
 
-// Tells React this is a test renderer, so act() flushes effects without warnings.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+const view = useReactHost();
 
 /** A store holding the preset's run with the cursor on the first event of `type` (or before the first event). */
 function storeAt(id: string, type: string | null): { store: SimStore; index: number } {
@@ -58,20 +41,20 @@ async function settle(until: () => boolean) {
 
 async function mount(store: SimStore) {
   act(() =>
-    root.render(
+    view.root.render(
       <SimStoreContext.Provider value={store}>
         <NarrationPanel />
       </SimStoreContext.Provider>,
     ),
   );
-  await settle(() => host.querySelector('.narration-transcript') !== null);
+  await settle(() => view.host.querySelector('.narration-transcript') !== null);
 }
 
-const q = <T extends Element = HTMLElement>(selector: string) => host.querySelector<T>(selector);
+const q = <T extends Element = HTMLElement>(selector: string) => view.host.querySelector<T>(selector);
 const text = (selector: string) => q(selector)?.textContent ?? '';
 
 function button(label: RegExp): HTMLButtonElement {
-  const found = [...host.querySelectorAll('button')].find((b) => label.test(b.textContent ?? ''));
+  const found = [...view.host.querySelectorAll('button')].find((b) => label.test(b.textContent ?? ''));
   if (!found) throw new Error(`no button ${label}`);
   return found;
 }
@@ -88,7 +71,7 @@ describe('NarrationPanel', () => {
     const { log, scenario } = store.getState();
     const n = narrate(log, index, scenario!);
     const section = q('section.narration-panel')!;
-    expect(host.querySelector(`[id="${section.getAttribute('aria-labelledby')}"]`)?.textContent).toBe(
+    expect(view.host.querySelector(`[id="${section.getAttribute('aria-labelledby')}"]`)?.textContent).toBe(
       'What happens, and why',
     );
     expect(text('.narration-time')).toBe(formatOffset(log[index]!.t));

@@ -1,41 +1,24 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useReactHost } from '../../helpers/reactHost';
+import { describe, expect, it, vi } from 'vitest';
 import { getPreset } from '../../../src/scenarios/presets';
 import { SamExportDialog } from '../../../src/ui/sam/SamExportDialog';
 
-// Tells React this is a test renderer, so act() flushes effects without warnings.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-});
+const view = useReactHost();
 
 const scenario = getPreset('sqs-redrive-to-dlq')!;
 
 function mount(open = true) {
   const onClose = vi.fn();
-  act(() => root.render(<SamExportDialog open={open} onClose={onClose} scenario={scenario} />));
+  act(() => view.root.render(<SamExportDialog open={open} onClose={onClose} scenario={scenario} />));
   return onClose;
 }
 
-const textarea = () => host.querySelector('textarea')!;
-const status = () => host.querySelector('[role="status"]')!.textContent;
+const textarea = () => view.host.querySelector('textarea')!;
+const status = () => view.host.querySelector('[role="status"]')!.textContent;
 const button = (name: string) => {
-  const found = [...host.querySelectorAll('button')].find((b) => b.textContent === name);
+  const found = [...view.host.querySelectorAll('button')].find((b) => b.textContent === name);
   if (!found) throw new Error(`no "${name}" button`);
   return found;
 };
@@ -43,13 +26,13 @@ const button = (name: string) => {
 describe('SamExportDialog', () => {
   it('shows the scenario as a read-only, labelled SAM template', () => {
     mount();
-    const dialog = host.querySelector('dialog')!;
+    const dialog = view.host.querySelector('dialog')!;
     expect(dialog.open).toBe(true);
     expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe(
       'Export as a SAM template',
     );
     expect(textarea().readOnly).toBe(true);
-    expect(host.querySelector(`label[for="${textarea().id}"]`)?.textContent).toBe(
+    expect(view.host.querySelector(`label[for="${textarea().id}"]`)?.textContent).toBe(
       `SAM template for “${scenario.title}”`,
     );
     expect(textarea().value).toMatch(/^# SAM template exported by the Lambda invocation visualizer/);
@@ -105,7 +88,7 @@ describe('SamExportDialog', () => {
     const onClose = mount();
     act(() => button('Close').click());
     act(() => {
-      host
+      view.host
         .querySelector('dialog')!
         .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });

@@ -1,41 +1,25 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useReactHost } from '../../helpers/reactHost';
+import { describe, expect, it, vi } from 'vitest';
 import { SamImportDialog } from '../../../src/ui/sam/SamImportDialog';
 import { fixture } from '../../scenarios/sam/samHelpers';
 
-// Tells React this is a test renderer, so act() flushes effects without warnings.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-});
+const view = useReactHost();
 
 function mount(open = true) {
   const handlers = {
     onClose: vi.fn<() => void>(),
     onRun: vi.fn<(scenario: unknown, title: string) => void>(),
   };
-  act(() => root.render(<SamImportDialog open={open} {...handlers} />));
+  act(() => view.root.render(<SamImportDialog open={open} {...handlers} />));
   return handlers;
 }
 
-const dialog = () => host.querySelector('dialog')!;
-const textarea = () => host.querySelector('textarea')!;
+const dialog = () => view.host.querySelector('dialog')!;
+const textarea = () => view.host.querySelector('textarea')!;
 const button = (name: string) => {
-  const found = [...host.querySelectorAll('button')].find((b) => b.textContent === name);
+  const found = [...view.host.querySelectorAll('button')].find((b) => b.textContent === name);
   if (!found) throw new Error(`no "${name}" button`);
   return found;
 };
@@ -63,7 +47,9 @@ describe('SamImportDialog', () => {
     const title = document.getElementById(dialog().getAttribute('aria-labelledby')!);
     expect(title?.textContent).toBe('Import a SAM or CloudFormation template');
     expect(document.activeElement).toBe(textarea());
-    expect(host.querySelector(`label[for="${textarea().id}"]`)?.textContent).toBe('Template (YAML or JSON)');
+    expect(view.host.querySelector(`label[for="${textarea().id}"]`)?.textContent).toBe(
+      'Template (YAML or JSON)',
+    );
     expect(button('Read template').disabled).toBe(true);
     expect(button('Run this scenario').disabled).toBe(true);
   });
@@ -71,22 +57,22 @@ describe('SamImportDialog', () => {
   it('reads a template, shows the grouped report with paths, and runs the scenario', () => {
     const { onRun, onClose } = mount();
     readTemplate(fixture('sqs-with-dlq.yaml'));
-    expect(host.querySelector('.sam-summary')?.textContent).toMatch(
+    expect(view.host.querySelector('.sam-summary')?.textContent).toMatch(
       /^Read OrdersFunction: \d+ settings understood/,
     );
-    const groups = [...host.querySelectorAll('.sam-report-group summary')].map((s) => s.textContent);
+    const groups = [...view.host.querySelectorAll('.sam-report-group summary')].map((s) => s.textContent);
     expect(groups).toEqual([
       expect.stringMatching(/^Warnings \(1\)/),
       expect.stringMatching(/^Assumed \(2\)/),
       expect.stringMatching(/^Ignored \(\d+\)/),
       expect.stringMatching(/^Understood \(\d+\)/),
     ]);
-    const warning = host.querySelector('.sam-report-warnings .sam-report-line')!;
+    const warning = view.host.querySelector('.sam-report-warnings .sam-report-line')!;
     expect(warning.querySelector('code')?.textContent).toBe(
       'Resources.OrdersQueue.Properties.VisibilityTimeout',
     );
     expect(warning.querySelector('.sam-report-lineno')?.textContent).toBe('line 35');
-    expect(host.querySelector('.sam-report-assumed')?.textContent).toMatch(/Workload: 10 messages/);
+    expect(view.host.querySelector('.sam-report-assumed')?.textContent).toMatch(/Workload: 10 messages/);
 
     act(() => button('Run this scenario').click());
     expect(onRun).toHaveBeenCalledTimes(1);
@@ -105,14 +91,14 @@ describe('SamImportDialog', () => {
     act(() => {
       textarea().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
     });
-    expect(host.querySelector('.sam-summary')?.textContent).toMatch(/^Read PaymentsFunction/);
+    expect(view.host.querySelector('.sam-summary')?.textContent).toMatch(/^Read PaymentsFunction/);
   });
 
   it('bad YAML: the error names the line and column, the text stays, Run stays off', () => {
     mount();
     const text = fixture('bad-yaml.template');
     readTemplate(text);
-    const alert = host.querySelector('.sam-errors')!;
+    const alert = view.host.querySelector('.sam-errors')!;
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toMatch(/\(template\).*YAML syntax error at line \d+, column \d+/);
     expect(textarea().value).toBe(text);
@@ -122,7 +108,7 @@ describe('SamImportDialog', () => {
   it('§1.2 Timeout 901: the error names the template path and AWS’s wording', () => {
     mount();
     readTemplate(fixture('timeout-901.yaml'));
-    const line = host.querySelector('.sam-errors .sam-report-line')!;
+    const line = view.host.querySelector('.sam-errors .sam-report-line')!;
     expect(line.querySelector('code')?.textContent).toBe('Resources.SlowFunction.Properties.Timeout');
     expect(line.textContent).toMatch(/line 11/);
     expect(line.textContent).toMatch(
@@ -133,15 +119,15 @@ describe('SamImportDialog', () => {
   it('several functions: a labelled picker re-reads the template for the chosen one', () => {
     const { onRun } = mount();
     readTemplate(fixture('two-functions.yaml'));
-    const select = host.querySelector('select')!;
-    expect(host.querySelector(`label[for="${select.id}"]`)?.textContent).toBe('Function to import');
+    const select = view.host.querySelector('select')!;
+    expect(view.host.querySelector(`label[for="${select.id}"]`)?.textContent).toBe('Function to import');
     expect([...select.options].map((o) => o.value)).toEqual(['ProducerFunction', 'WorkerFunction']);
     expect(select.value).toBe('ProducerFunction');
     act(() => {
       select.value = 'WorkerFunction';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    expect(host.querySelector('.sam-summary')?.textContent).toMatch(/^Read WorkerFunction/);
+    expect(view.host.querySelector('.sam-summary')?.textContent).toMatch(/^Read WorkerFunction/);
     act(() => button('Run this scenario').click());
     expect(onRun.mock.calls[0]![0]).toMatchObject({ function: { FunctionName: 'worker' } });
   });
@@ -151,7 +137,7 @@ describe('SamImportDialog', () => {
     readTemplate(fixture('sqs-with-dlq.yaml'));
     expect(button('Run this scenario').disabled).toBe(false);
     type(`${textarea().value}\n# edited`);
-    expect(host.querySelector('.sam-stale')?.textContent).toMatch(/read it again/);
+    expect(view.host.querySelector('.sam-stale')?.textContent).toMatch(/read it again/);
     expect(button('Run this scenario').disabled).toBe(true);
   });
 
@@ -162,13 +148,15 @@ describe('SamImportDialog', () => {
       '      "<img src=x onerror=alert(1)>": 1\n      Policies:',
     );
     readTemplate(text);
-    expect(host.querySelector('img')).toBeNull();
-    expect(host.textContent).toContain('Resources.OrdersFunction.Properties.<img src=x onerror=alert(1)>');
+    expect(view.host.querySelector('img')).toBeNull();
+    expect(view.host.textContent).toContain(
+      'Resources.OrdersFunction.Properties.<img src=x onerror=alert(1)>',
+    );
   });
 
   it('Open file… reads a chosen file into the box and reads it', async () => {
     mount();
-    const input = host.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const input = view.host.querySelector<HTMLInputElement>('input[type="file"]')!;
     expect(input.accept).toBe('.yaml,.yml,.json,.template');
     const click = vi.spyOn(input, 'click').mockImplementation(() => {});
     act(() => button('Open file…').click());
@@ -180,7 +168,7 @@ describe('SamImportDialog', () => {
       await file.text();
     });
     await vi.waitFor(() =>
-      expect(host.querySelector('.sam-summary')?.textContent).toMatch(/^Read ShipmentsFunction/),
+      expect(view.host.querySelector('.sam-summary')?.textContent).toMatch(/^Read ShipmentsFunction/),
     );
     expect(textarea().value).toBe(fixture('cloudformation.json'));
   });
@@ -191,11 +179,11 @@ describe('SamImportDialog', () => {
     opener.focus();
     const handlers = mount();
     expect(document.activeElement).toBe(textarea());
-    act(() => root.render(<SamImportDialog open={false} {...handlers} />));
+    act(() => view.root.render(<SamImportDialog open={false} {...handlers} />));
     expect(document.activeElement).toBe(opener);
-    act(() => root.render(<SamImportDialog open {...handlers} />));
+    act(() => view.root.render(<SamImportDialog open {...handlers} />));
     expect(document.activeElement).toBe(textarea());
-    act(() => root.render(<></>));
+    act(() => view.root.render(<></>));
     expect(document.activeElement).toBe(opener);
     opener.remove();
   });
@@ -209,9 +197,9 @@ describe('SamImportDialog', () => {
     expect(handlers.onClose).toHaveBeenCalledTimes(1);
     act(() => button('Close').click());
     expect(handlers.onClose).toHaveBeenCalledTimes(2);
-    act(() => root.render(<SamImportDialog open={false} {...handlers} />));
+    act(() => view.root.render(<SamImportDialog open={false} {...handlers} />));
     expect(dialog().open).toBe(false);
-    act(() => root.render(<SamImportDialog open {...handlers} />));
+    act(() => view.root.render(<SamImportDialog open {...handlers} />));
     expect(textarea().value).toBe('Resources: {}');
   });
 });

@@ -1,38 +1,23 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useReactHost } from '../../helpers/reactHost';
+import { describe, expect, it, vi } from 'vitest';
 import { CHAPTERS, SURPRISES } from '../../../src/tours/tours';
 import { TourMenu } from '../../../src/ui/tour/TourMenu';
 
-// Tells React this is a test renderer, so act() flushes effects without warnings.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = useReactHost();
 
 function mount(onStart = vi.fn()) {
-  act(() => root.render(<TourMenu onStart={onStart} />));
+  act(() => view.root.render(<TourMenu onStart={onStart} />));
   return onStart;
 }
 
-const items = () => [...host.querySelectorAll<HTMLButtonElement>('.tour-menu-item')];
+const items = () => [...view.host.querySelectorAll<HTMLButtonElement>('.tour-menu-item')];
 
 describe('TourMenu', () => {
   it('groups the tours under "Chapters" and "Surprises", in order', () => {
     mount();
-    const sections = [...host.querySelectorAll('section')];
+    const sections = [...view.host.querySelectorAll('section')];
     expect(sections.map((s) => s.querySelector('h3')?.textContent)).toEqual(['Chapters', 'Surprises']);
     const ids = (s: Element) =>
       [...s.querySelectorAll<HTMLElement>('.tour-menu-item')].map((b) => b.dataset.tourId);
@@ -43,7 +28,7 @@ describe('TourMenu', () => {
         s.querySelector('h3')?.textContent,
       );
     }
-    expect(host.querySelector('nav')?.getAttribute('aria-label')).toBe('Guided tours');
+    expect(view.host.querySelector('nav')?.getAttribute('aria-label')).toBe('Guided tours');
   });
 
   it('numbers the chapters; each item is named by its title and described by its summary', () => {

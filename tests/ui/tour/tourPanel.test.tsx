@@ -1,35 +1,22 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useReactHost } from '../../helpers/reactHost';
 import { getTour } from '../../../src/tours/tours';
 import { TourPanel } from '../../../src/ui/tour/TourPanel';
 
-// Tells React this is a test renderer, so act() flushes effects without warnings.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const tour = getTour('async')!;
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = useReactHost();
 
 function mount(stepIndex: number, onStep = vi.fn(), onExit = vi.fn()) {
-  act(() => root.render(<TourPanel tour={tour} stepIndex={stepIndex} onStep={onStep} onExit={onExit} />));
+  act(() =>
+    view.root.render(<TourPanel tour={tour} stepIndex={stepIndex} onStep={onStep} onExit={onExit} />),
+  );
   return { onStep, onExit };
 }
 
 const button = (name: string) => {
-  const found = [...host.querySelectorAll('button')].find((b) => b.textContent === name);
+  const found = [...view.host.querySelectorAll('button')].find((b) => b.textContent === name);
   if (!found) throw new Error(`no button "${name}"`);
   return found;
 };
@@ -37,16 +24,16 @@ const button = (name: string) => {
 describe('TourPanel', () => {
   it('names the tour and the step: "Tour · Asynchronous invocation — step 3 of 8"', () => {
     mount(2);
-    const heading = host.querySelector('h2')!;
+    const heading = view.host.querySelector('h2')!;
     expect(heading.textContent).toBe('Tour · Asynchronous invocation — step 3 of 8');
-    const section = host.querySelector('section')!;
+    const section = view.host.querySelector('section')!;
     expect(document.getElementById(section.getAttribute('aria-labelledby')!)).toBe(heading);
   });
 
   it("shows the step's title, its article step as a chip, and its text in a polite live region", () => {
     mount(2);
     const step = tour.steps[2]!;
-    const live = host.querySelector('[aria-live="polite"]')!;
+    const live = view.host.querySelector('[aria-live="polite"]')!;
     expect(live.querySelector('h3')?.textContent).toBe(step.title);
     expect(live.querySelector('.tour-chip')?.textContent).toBe(`Article step: ${step.articleStep}`);
     expect(live.querySelector('.tour-step-text')?.textContent).toBe(step.text);
@@ -74,7 +61,7 @@ describe('TourPanel', () => {
 
   it('on the last step Next says "Finish" and leaves the tour', () => {
     const { onStep, onExit } = mount(tour.steps.length - 1);
-    expect([...host.querySelectorAll('button')].some((b) => b.textContent === 'Next')).toBe(false);
+    expect([...view.host.querySelectorAll('button')].some((b) => b.textContent === 'Next')).toBe(false);
     act(() => button('Finish').click());
     expect(onExit).toHaveBeenCalledTimes(1);
     expect(onStep).not.toHaveBeenCalled();
@@ -88,7 +75,7 @@ describe('TourPanel', () => {
 
   it('lists the steps as buttons; the current one has aria-current="step"; a click jumps there', () => {
     const { onStep } = mount(5);
-    const dots = [...host.querySelectorAll<HTMLButtonElement>('.tour-progress-dot')];
+    const dots = [...view.host.querySelectorAll<HTMLButtonElement>('.tour-progress-dot')];
     expect(dots).toHaveLength(tour.steps.length);
     expect(dots.map((d) => d.getAttribute('aria-current'))).toEqual(
       tour.steps.map((_, i) => (i === 5 ? 'step' : null)),
@@ -101,18 +88,18 @@ describe('TourPanel', () => {
   it('keeps the same live region and buttons when the step changes, so focus stays on Next', () => {
     const onStep = vi.fn();
     mount(1, onStep);
-    const live = host.querySelector('[aria-live]');
+    const live = view.host.querySelector('[aria-live]');
     const next = button('Next');
     next.focus();
     mount(2, onStep);
-    expect(host.querySelector('[aria-live]')).toBe(live);
+    expect(view.host.querySelector('[aria-live]')).toBe(live);
     expect(document.activeElement).toBe(next);
     expect(live!.querySelector('h3')?.textContent).toBe(tour.steps[2]!.title);
   });
 
   it('every control is a native button reachable with Tab (no tabindex tricks)', () => {
     mount(3);
-    for (const b of host.querySelectorAll('button')) {
+    for (const b of view.host.querySelectorAll('button')) {
       expect(b.getAttribute('type')).toBe('button');
       expect(b.hasAttribute('tabindex')).toBe(false);
       expect(b.hasAttribute('disabled')).toBe(false);
@@ -121,16 +108,18 @@ describe('TourPanel', () => {
 
   it('clamps an index out of range instead of failing', () => {
     mount(99);
-    expect(host.querySelector('h2')!.textContent).toBe('Tour · Asynchronous invocation — step 8 of 8');
+    expect(view.host.querySelector('h2')!.textContent).toBe('Tour · Asynchronous invocation — step 8 of 8');
     mount(-3);
-    expect(host.querySelector('h2')!.textContent).toBe('Tour · Asynchronous invocation — step 1 of 8');
+    expect(view.host.querySelector('h2')!.textContent).toBe('Tour · Asynchronous invocation — step 1 of 8');
   });
 
   it('a step without an article step shows no chip', () => {
     const surprise = getTour('poison-shard')!;
-    act(() => root.render(<TourPanel tour={surprise} stepIndex={0} onStep={() => {}} onExit={() => {}} />));
-    expect(host.querySelector('.tour-chip')).toBeNull();
-    expect(host.querySelector('h2')!.textContent).toBe(
+    act(() =>
+      view.root.render(<TourPanel tour={surprise} stepIndex={0} onStep={() => {}} onExit={() => {}} />),
+    );
+    expect(view.host.querySelector('.tour-chip')).toBeNull();
+    expect(view.host.querySelector('h2')!.textContent).toBe(
       `Tour · ${surprise.title} — step 1 of ${surprise.steps.length}`,
     );
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useReactHost } from '../../helpers/reactHost';
+import { describe, expect, it, vi } from 'vitest';
 import { RULES } from '../../../src/engine/rules';
 import { getPreset } from '../../../src/scenarios/presets';
 import type { Scenario } from '../../../src/scenarios/schema';
@@ -9,22 +9,7 @@ import { validateScenario } from '../../../src/scenarios/validate';
 import type { ScenarioWarning } from '../../../src/scenarios/warnings';
 import { WarningsPanel } from '../../../src/ui/warnings/WarningsPanel';
 
-// Tells React this is a test renderer, so act() flushes effects without warnings.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = useReactHost();
 
 function mount(
   scenario: Scenario,
@@ -32,13 +17,13 @@ function mount(
   onFix?: (w: ScenarioWarning) => void,
 ) {
   act(() =>
-    root.render(
+    view.root.render(
       <WarningsPanel scenario={scenario} onSeeItHappen={onSeeItHappen} {...(onFix ? { onFix } : {})} />,
     ),
   );
 }
 
-const items = () => [...host.querySelectorAll<HTMLLIElement>('ul.warnings-list > li')];
+const items = () => [...view.host.querySelectorAll<HTMLLIElement>('ul.warnings-list > li')];
 const buttons = (li: Element) => [...li.querySelectorAll('button')];
 /** The accessible name of a button: its text, hidden parts included. */
 const nameOf = (b: Element) => b.textContent;
@@ -46,7 +31,7 @@ const nameOf = (b: Element) => b.textContent;
 describe('WarningsPanel', () => {
   it('is a section named by its heading, listing each warning as a list item named by its title', () => {
     mount(getPreset('sqs-visibility-too-short')!);
-    const section = host.querySelector('section')!;
+    const section = view.host.querySelector('section')!;
     expect(document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent).toBe(
       'Configuration pitfalls',
     );
@@ -54,7 +39,7 @@ describe('WarningsPanel', () => {
       (li) => document.getElementById(li.getAttribute('aria-labelledby')!)?.textContent,
     );
     expect(titles).toContain('Visibility timeout shorter than the function timeout');
-    expect(host.querySelector('.warnings-count')?.textContent).toBe(
+    expect(view.host.querySelector('.warnings-count')?.textContent).toBe(
       `${items().length} known pitfalls in this configuration:`,
     );
   });
@@ -89,7 +74,7 @@ describe('WarningsPanel', () => {
 
   it('offers "Fork with the fix" and lists what it changes only when onFix is given', () => {
     mount(getPreset('sqs-redrive-to-dlq')!);
-    expect(host.textContent).not.toContain('Fork with the fix');
+    expect(view.host.textContent).not.toContain('Fork with the fix');
     const onFix = vi.fn();
     mount(getPreset('sqs-redrive-to-dlq')!, () => {}, onFix);
     const li = items().find((i) => i.textContent?.includes('maxReceiveCount below 5'))!;
@@ -115,7 +100,7 @@ describe('WarningsPanel', () => {
   it('says so in one line when there is nothing to warn about', () => {
     mount(getPreset('default')!);
     expect(items()).toHaveLength(0);
-    expect(host.querySelector('.warnings-none')?.textContent).toBe(
+    expect(view.host.querySelector('.warnings-none')?.textContent).toBe(
       'This configuration has none of the known pitfalls.',
     );
   });

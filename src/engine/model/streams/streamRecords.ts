@@ -6,36 +6,8 @@
 import { functionArn } from '../../state';
 import { epochMillis, isoTime } from '../../time';
 import type { ItemState, SimState } from '../../types';
+import { base64 } from '../../encoding';
 import { fnv1a, itemOf, mix32, type StreamState } from './streamState';
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** The UTF-8 bytes of a string (the engine has no TextEncoder). */
-export function utf8(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
-
-/** Base64 of a string's UTF-8 bytes, as Kinesis shows a record's `data`. */
-export function base64(text: string): string {
-  const bytes = utf8(text);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
-    out += b === undefined ? '=' : BASE64[(n >> 6) & 63]!;
-    out += c === undefined ? '=' : BASE64[n & 63]!;
-  }
-  return out;
-}
 
 /** A JSON value in DynamoDB's attribute-value notation: {"S": "o-1"}, {"N": "42"}, {"M": {…}}… */
 export function toAttributeValue(value: unknown): Record<string, unknown> {
