@@ -17,7 +17,8 @@ function titleOf(id: string): string {
 
 /** Waits for the run, then shows all of it (End), as a reader who wants the outcome would. */
 async function toEnd(page: Page) {
-  await expect(page.getByRole('region', { name: 'Player' })).toBeVisible();
+  // A loaded machine may take a while to simulate the larger presets.
+  await expect(page.getByRole('region', { name: 'Player' })).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('End');
 }
 

@@ -150,7 +150,7 @@ test('at the end of async-dlq the event sits in the dead-letter queue node', asy
   await token(page, 'event').click();
   const panel = page.getByRole('complementary', { name: 'Selection' });
   await expect(panel).toContainText('Records sent about it');
-  await expect(panel.locator('pre')).toContainText('"ErrorCode"');
+  await expect(panel.getByLabel('Record sent to the dead-letter queue')).toContainText('"ErrorCode"');
   await node(page, 'dest:dlq').click();
   await expect(panel).toContainText('Records received (1)');
   expect(errors).toEqual([]);

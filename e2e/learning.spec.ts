@@ -198,7 +198,7 @@ test('SAM import: a pasted template becomes a scenario with a report, and runs',
   const pitfalls = page.getByTestId('run-warnings');
   await expect(pitfalls).toContainText('pitfall');
   await pitfalls.locator('summary').click();
-  const visibility = pitfalls.locator('li', { hasText: /visibility timeout/i }).first();
+  const visibility = pitfalls.locator('li', { hasText: 'Visibility timeout below 6 × the function timeout' });
   await expect(visibility).toContainText('VisibilityTimeout');
   // …and forking with the fix compares the imported configuration with the fixed one.
   await visibility.getByRole('button', { name: /Fork with the fix/ }).click();
