@@ -127,6 +127,12 @@ test('editor: a bad value shows AWS’s wording at the field, the text stays, an
   await expect(timeout).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Run this scenario' })).toBeDisabled();
 
+  // Closing the editor keeps what was typed: opened again, the bad value is still there to fix.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(timeout).toBeHidden();
+  await page.getByRole('button', { name: 'Edit scenario' }).click();
+  await expect(timeout).toHaveValue('901');
+
   await timeout.fill('12');
   await page.getByRole('button', { name: 'Run this scenario' }).click();
   await page.waitForFunction(() => window.__sim?.status === 'ready');

@@ -7,6 +7,7 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { createSimulationClient } from '../bridge/simulationClient';
 import type { ScenarioChange } from '../protocol/messages';
+import type { Scenario } from '../scenarios/schema';
 import { simStore } from '../store/simStore';
 import { useSimStore } from '../store/useSimStore';
 import { AppHeader } from './components/AppHeader';
@@ -63,6 +64,9 @@ export function App() {
     initial.view.mode === 'tour' ? { tourId: initial.view.tourId, step: initial.view.step } : null,
   );
   const [editing, setEditing] = useState(false);
+  // The scenario the editor was opened on: the editor stays mounted (hidden) while the run is shown, so
+  // closing it keeps what was typed until it is opened on another scenario.
+  const [editor, setEditor] = useState<{ scenario: Scenario; title: string; serial: number } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   // Once opened, the import dialog stays mounted (closed), so a pasted template is still there next time.
   const [importUsed, setImportUsed] = useState(false);
@@ -167,7 +171,11 @@ export function App() {
   const runActions = (
     <RunActions
       onFork={fork}
-      onEdit={() => setEditing(true)}
+      onEdit={() => {
+        if (scenario && editor?.scenario !== scenario)
+          setEditor({ scenario, title: title ?? scenario.id, serial: (editor?.serial ?? 0) + 1 });
+        setEditing(true);
+      }}
       onCompare={() =>
         showComparison({
           kind: 'panes',
@@ -216,19 +224,6 @@ export function App() {
             colorMode={theme}
             onRequest={showComparison}
             onExit={() => showComparison(null)}
-          />
-        </Suspense>
-      );
-    if (editing && scenario)
-      return (
-        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-          <EditorPage
-            scenario={scenario}
-            title={title ?? scenario.id}
-            onRun={(json, editedTitle) =>
-              runCustom({ scenario: json, title: editedTitle, origin: 'Edited in the scenario editor.' })
-            }
-            onClose={() => setEditing(false)}
           />
         </Suspense>
       );
@@ -297,7 +292,22 @@ export function App() {
       </AppHeader>
       <main className="page" aria-busy={loading}>
         <Notices notices={notices} />
-        {view()}
+        {editor && (
+          <div hidden={!editing || comparison !== null}>
+            <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+              <EditorPage
+                key={editor.serial}
+                scenario={editor.scenario}
+                title={editor.title}
+                onRun={(json, editedTitle) =>
+                  runCustom({ scenario: json, title: editedTitle, origin: 'Edited in the scenario editor.' })
+                }
+                onClose={() => setEditing(false)}
+              />
+            </Suspense>
+          </div>
+        )}
+        {!(editing && editor && !comparison) && view()}
       </main>
       <Suspense fallback={null}>
         {dialog === 'tours' && <TourMenuDialog open onClose={() => setDialog(null)} onStart={startTour} />}
