@@ -30,6 +30,10 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
+    // The build registers a service worker (docs/offline.md). Tests start without it: it would precache files that
+    // a test replaces with context.route (a crashed worker) and keep serving them after the route is removed.
+    // e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
   projects: [
     {
