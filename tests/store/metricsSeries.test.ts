@@ -46,7 +46,7 @@ describe('the period follows the run length (CloudWatch periods, at most 300 poi
 
   it('no preset draws more than 300 points', () => {
     for (const id of PRESET_IDS) expect(seriesOf(id).startsMs.length, id).toBeLessThanOrEqual(300);
-  });
+  }, 60_000); // every preset: sqs-scaling simulates 100,000 messages
 });
 
 describe('§2.7 async-retries-exhausted: three attempts, 1 s periods', () => {
@@ -170,23 +170,27 @@ describe('§3.4 kinesis-poison-blocks-shard: the poison record blocks its shard 
 });
 
 describe('§2.7 every preset: the series agree with the run’s metrics', () => {
-  it.each(PRESET_IDS)('%s: Sums equal the totals, Maximums peak at the run’s maximum', (id) => {
-    const { results, log, scenario } = presetRun(id);
-    const m = results.metrics;
-    const set = metricsSeries(results, log, scenario);
-    expect(total(set, 'Invocations')).toBe(m.Invocations);
-    expect(total(set, 'Errors')).toBe(m.Errors);
-    expect(total(set, 'Throttles')).toBe(m.Throttles);
-    expect(peak(set, 'Duration')).toBe(m.DurationMaxMs);
-    expect(peak(set, 'ConcurrentExecutions')).toBe(m.ConcurrentExecutionsMax);
-    const kinds = new Set(scenario.sources.map((s) => s.type));
-    if (kinds.has('async')) {
-      expect(total(set, 'AsyncEventsDropped')).toBe(m.AsyncEventsDropped);
-      expect(peak(set, 'AsyncEventAge')).toBe(m.AsyncEventAgeMaxMs);
-    }
-    if (kinds.has('kinesis') || kinds.has('dynamodb'))
-      expect(peak(set, 'IteratorAge')).toBe(m.IteratorAgeMaxMs);
-  });
+  it.each(PRESET_IDS)(
+    '%s: Sums equal the totals, Maximums peak at the run’s maximum',
+    (id) => {
+      const { results, log, scenario } = presetRun(id);
+      const m = results.metrics;
+      const set = metricsSeries(results, log, scenario);
+      expect(total(set, 'Invocations')).toBe(m.Invocations);
+      expect(total(set, 'Errors')).toBe(m.Errors);
+      expect(total(set, 'Throttles')).toBe(m.Throttles);
+      expect(peak(set, 'Duration')).toBe(m.DurationMaxMs);
+      expect(peak(set, 'ConcurrentExecutions')).toBe(m.ConcurrentExecutionsMax);
+      const kinds = new Set(scenario.sources.map((s) => s.type));
+      if (kinds.has('async')) {
+        expect(total(set, 'AsyncEventsDropped')).toBe(m.AsyncEventsDropped);
+        expect(peak(set, 'AsyncEventAge')).toBe(m.AsyncEventAgeMaxMs);
+      }
+      if (kinds.has('kinesis') || kinds.has('dynamodb'))
+        expect(peak(set, 'IteratorAge')).toBe(m.IteratorAgeMaxMs);
+    },
+    60_000,
+  );
 });
 
 describe('caching', () => {
