@@ -8,6 +8,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { selectFlowFrame, selectFlowModel } from '../../store/diagram/flowSelectors';
 import { useSimStore } from '../../store/useSimStore';
+import { DiagramImageSource } from '../export/DiagramImageSource';
 import { FlowEdge, type PipelineFlowEdge } from './FlowEdge';
 import { PipelineNode, type PipelineFlowNode } from './PipelineNode';
 import { MoveCaption } from './MoveCaption';
@@ -132,6 +133,7 @@ export function FlowDiagram({ colorMode }: { colorMode: 'light' | 'dark' | 'syst
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter to see this component’s history.' }}
       >
         <TokenLayer />
+        <DiagramImageSource />
       </ReactFlow>
       <MoveCaption topology={model.topology} />
       {aggregated && (
