@@ -20,7 +20,9 @@ import { comparePartner, currentPane, initialComparison, urlViewOf } from './pag
 import { findPreset } from './presetCatalog';
 import { RunPage } from './RunPage';
 import { publishTestView, testHookEnabled } from './testHook';
-import { readUrlState, writeUrlState } from './urlState';
+import { readUrlState, writeUrlSeed, writeUrlSpeed, writeUrlState } from './urlState';
+import { writeCustomLink } from './share/customLink';
+import type { InitialState } from './share/initialState';
 import { writeUrlView } from './urlView';
 import { useMediaQuery } from './useMediaQuery';
 import { useSimulationRun, type CustomScenario, type RunRequestState } from './useSimulationRun';
@@ -47,8 +49,9 @@ const RunWarnings = lazy(() => import('./components/RunWarnings').then((m) => ({
 
 type Dialog = 'tours' | 'import' | 'export' | null;
 
-export function App() {
-  const [initial] = useState(() => readUrlState(window.location.search));
+/** `initial`: the page's starting state, read before the first render (main.tsx); tests may omit it. */
+export function App({ initial: given }: { initial?: InitialState }) {
+  const [initial] = useState<InitialState>(() => given ?? readUrlState(window.location.search));
   const [client] = useState(() =>
     createSimulationClient(initial.watchdogMs ? { timeoutMs: initial.watchdogMs } : {}),
   );
@@ -57,6 +60,8 @@ export function App() {
     seed: initial.seed,
     nonce: 0,
     ...(initial.atMs === undefined ? {} : { atMs: initial.atMs }),
+    ...(initial.atEvent === undefined ? {} : { atEvent: initial.atEvent }),
+    ...(initial.custom ? { custom: initial.custom } : {}),
   }));
   const [notices, setNotices] = useState(initial.notices);
   const [comparison, setComparison] = useState<ComparisonRequest | null>(() => initialComparison(initial));
@@ -77,6 +82,8 @@ export function App() {
   const panelBeside = useMediaQuery(`(min-width: ${PANEL_BESIDE_MIN_WIDTH}px)`);
   useSimulationRun(client, simStore, request);
   useUrlTime(simStore);
+  useState(() => initial.speed !== undefined && simStore.getState().setSpeed(initial.speed));
+  useEffect(() => simStore.subscribe((s, prev) => s.speed !== prev.speed && writeUrlSpeed(s.speed)), []);
 
   useEffect(() => () => client.dispose(), [client]);
 
@@ -122,13 +129,15 @@ export function App() {
       const { atMs: _moment, ...rest } = r;
       return { ...rest, seed, nonce: r.nonce + 1 };
     });
-    if (!request.custom) writeUrlState(request.presetId, seed);
+    if (request.custom) writeUrlSeed(seed);
+    else writeUrlState(request.presetId, seed);
   }
 
   /** Runs the user's own scenario (edited, imported, a pitfall's demonstration). */
   function runCustom(custom: CustomScenario) {
     leaveViews();
     setRequest((r) => ({ presetId: r.presetId, seed: r.seed, nonce: r.nonce + 1, custom }));
+    void writeCustomLink(custom);
   }
 
   function fork(atMs: number, changes: ScenarioChange[], label: string) {

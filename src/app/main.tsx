@@ -1,7 +1,8 @@
-/** Entry point: mounts the app into `#root`. */
+/** Entry point: reads the address bar and mounts the app into `#root`. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { readInitialState } from './share/initialState';
 import './app.css';
 import './player.css';
 import './scrubber.css';
@@ -13,8 +14,10 @@ import '../ui/panel/panel.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// A link may carry its own scenario, compressed: it is unpacked before the first render.
+const initial = await readInitialState(window.location.search);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App initial={initial} />
   </StrictMode>,
 );

@@ -4,19 +4,19 @@
  */
 import { changesLabel, type ComparisonRequest, type PaneSpec } from './compare/comparisonRequest';
 import { PRESETS } from './presetCatalog';
-import type { UrlState } from './urlState';
+import type { InitialState } from './share/initialState';
 import type { UrlView } from './urlView';
 import type { RunRequestState } from './useSimulationRun';
 
 /** What a link's view asks for, as a comparison to run (a tour is not a comparison). */
-export function initialComparison(initial: UrlState): ComparisonRequest | null {
-  const { view, seed, presetId } = initial;
+export function initialComparison(initial: InitialState): ComparisonRequest | null {
+  const { view, seed, presetId, custom } = initial;
   if (view.mode === 'compare')
     return { kind: 'panes', panes: view.presetIds.map((id) => ({ presetId: id })), seed, nonce: 0 };
   if (view.mode === 'fork')
     return {
       kind: 'fork',
-      base: { presetId },
+      base: custom ? { scenario: custom.scenario, title: custom.title } : { presetId },
       seed,
       atMs: view.atMs,
       changes: view.changes,

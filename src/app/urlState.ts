@@ -4,6 +4,7 @@
  * Reading never throws: a bad value becomes a notice and a fallback.
  */
 import { DEFAULT_PRESET_ID, findPreset } from './presetCatalog';
+import { SPEEDS } from '../store/playback';
 import { readUrlView, type UrlView } from './urlView';
 
 export const MAX_SEED = 0xffffffff;
@@ -15,9 +16,15 @@ export interface UrlState {
   notices: string[];
   /** The simulated moment to open the run at (ms); absent: open at the start. */
   atMs?: number;
+  /** With `atMs`: which of the events at that very millisecond the player was on (`e=`, a log index). */
+  atEvent?: number;
   testMode: boolean;
   /** A comparison, a fork or a tour, when the link asks for one. */
   view: UrlView;
+  /** The link's own scenario, still compressed (`custom=`); read by readInitialState. */
+  customLink?: string;
+  /** The player's speed, when the link sets one. */
+  speed?: number;
   /** Test mode only: a shorter watchdog, so a test of a hung worker does not wait 20 s. */
   watchdogMs?: number;
 }
@@ -64,9 +71,23 @@ export function readUrlState(search: string): UrlState {
   const tText = params.get('t');
   if (tText !== null) {
     const t = /^\d+$/.test(tText.trim()) ? Number(tText.trim()) : NaN;
-    if (Number.isSafeInteger(t)) state.atMs = t;
-    else
+    if (Number.isSafeInteger(t)) {
+      state.atMs = t;
+      const e = params.get('e');
+      if (e !== null && /^\d+$/.test(e) && Number.isSafeInteger(Number(e))) state.atEvent = Number(e);
+    } else
       notices.push(`The time "${tText}" is not a whole number of milliseconds; the run opens at its start.`);
+  }
+  const custom = params.get('custom');
+  if (custom !== null) state.customLink = custom;
+  const speedText = params.get('speed');
+  if (speedText !== null) {
+    const speed = Number(speedText);
+    if ((SPEEDS as readonly number[]).includes(speed)) state.speed = speed;
+    else
+      notices.push(
+        `The speed "${speedText}" is not one of the player's speeds (${SPEEDS.join(', ')}); using 1×.`,
+      );
   }
   const watchdog = Number(params.get('watchdogMs'));
   if (testMode && Number.isFinite(watchdog) && watchdog > 0) state.watchdogMs = watchdog;
@@ -84,15 +105,39 @@ function replaceUrl(url: URL): void {
 export function writeUrlState(presetId: string, seed: number): void {
   const url = new URL(window.location.href);
   url.searchParams.set('scenario', presetId);
+  url.searchParams.delete('custom');
   url.searchParams.set('seed', String(seed));
   url.searchParams.delete('t');
+  url.searchParams.delete('e');
   replaceUrl(url);
 }
 
-/** Puts the player's moment in the address bar as `t=<ms>`, or removes it (null: the end of the run). */
-export function writeUrlTime(atMs: number | null): void {
+/**
+ * Puts the player's moment in the address bar as `t=<ms>`, or removes it (null: the end of the run);
+ * `atEvent` when the player is on an earlier one of several events at that millisecond (`e=`).
+ */
+export function writeUrlTime(atMs: number | null, atEvent?: number): void {
   const url = new URL(window.location.href);
   if (atMs === null) url.searchParams.delete('t');
   else url.searchParams.set('t', String(Math.max(0, Math.round(atMs))));
+  if (atMs === null || atEvent === undefined) url.searchParams.delete('e');
+  else url.searchParams.set('e', String(atEvent));
+  replaceUrl(url);
+}
+
+/** Puts the player's speed in the address bar (1×, the default, is left out). */
+export function writeUrlSpeed(speed: number): void {
+  const url = new URL(window.location.href);
+  if (speed === 1) url.searchParams.delete('speed');
+  else url.searchParams.set('speed', String(speed));
+  replaceUrl(url);
+}
+
+/** Puts the seed in the address bar (a run of the user's own scenario, which has no preset id). */
+export function writeUrlSeed(seed: number): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('seed', String(seed));
+  url.searchParams.delete('t');
+  url.searchParams.delete('e');
   replaceUrl(url);
 }

@@ -111,6 +111,9 @@ export function writeUrlView(view: UrlView): void {
     url.searchParams.set('tour', view.tourId);
     url.searchParams.set('step', String(view.step));
   }
-  if (view.mode !== 'run') url.searchParams.delete('t');
+  if (view.mode !== 'run') {
+    url.searchParams.delete('t');
+    url.searchParams.delete('e');
+  }
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }

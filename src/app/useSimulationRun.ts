@@ -13,6 +13,8 @@ export interface RunRequestState {
   nonce: number;
   /** Open the finished run at this simulated moment (from a link's `t`) instead of at its start. */
   atMs?: number;
+  /** With `atMs`: the event to open on among those at that millisecond. */
+  atEvent?: number;
   /** A scenario the user made (edited, imported, a warning's demonstration), run instead of the preset. */
   custom?: CustomScenario;
 }
@@ -37,7 +39,15 @@ export function useSimulationRun(client: SimulationClient, store: SimStore, requ
     client.run({ ...spec, seed: request.seed }, { signal: abort.signal }).then(
       (output) => {
         if (!cancelled)
-          finishRun(output, request.atMs === undefined ? { atStart: true } : { atMs: request.atMs });
+          finishRun(
+            output,
+            request.atMs === undefined
+              ? { atStart: true }
+              : {
+                  atMs: request.atMs,
+                  ...(request.atEvent === undefined ? {} : { atEvent: request.atEvent }),
+                },
+          );
       },
       (error: unknown) => {
         if (cancelled) return;

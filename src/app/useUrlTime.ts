@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { simStore, type SimStore } from '../store/simStore';
+import { cursorAtTime } from '../store/playback';
 import { selectAtEnd } from '../store/selectors';
 import { writeUrlTime } from './urlState';
 
@@ -20,7 +21,10 @@ export function useUrlTime(store: SimStore = simStore): void {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const now = store.getState();
-        if (now.status === 'ready' && !now.playing) writeUrlTime(selectAtEnd(now) ? null : now.clockMs);
+        if (now.status !== 'ready' || now.playing) return;
+        // Stepping through events of one millisecond leaves the cursor before the last of them: say which.
+        const exact = now.cursor >= 0 && cursorAtTime(now.log, now.clockMs) !== now.cursor;
+        writeUrlTime(selectAtEnd(now) ? null : now.clockMs, exact ? now.cursor : undefined);
       }, SETTLE_MS);
     });
     return () => {

@@ -47,7 +47,7 @@ export interface RunSlice {
    * first event (`atStart`, to play the story), or at `atMs` when given (a link to a moment): on the
    * last event at or before it.
    */
-  finishRun(run: FinishedRun, options?: { atMs?: number; atStart?: boolean }): void;
+  finishRun(run: FinishedRun, options?: { atMs?: number; atEvent?: number; atStart?: boolean }): void;
   failRun(error: RunError): void;
 }
 
@@ -82,7 +82,14 @@ export const createRunSlice: SliceCreator<RunSlice> = (set) => ({
         log,
         error: null,
         runId: s.runId + 1,
-        cursor: options.atStart ? -1 : options.atMs === undefined ? log.length - 1 : cursorAtTime(log, atMs),
+        cursor: options.atStart
+          ? -1
+          : options.atMs === undefined
+            ? log.length - 1
+            : // An event of that very millisecond, when the link names one; else the last at or before it.
+              options.atEvent !== undefined && log[options.atEvent]?.t === atMs
+              ? options.atEvent
+              : cursorAtTime(log, atMs),
         clockMs: options.atStart ? 0 : atMs,
         playing: false,
         lastSkip: null,

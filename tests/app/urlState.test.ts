@@ -192,3 +192,22 @@ describe('writeUrlState', () => {
     expect(replace).not.toHaveBeenCalled();
   });
 });
+
+describe('readUrlState: the moment, the event at that moment, the speed and the link’s own scenario', () => {
+  it('reads e= only with t=, as a log index', () => {
+    expect(readUrlState('?t=61063&e=9')).toMatchObject({ atMs: 61_063, atEvent: 9 });
+    expect(readUrlState('?e=9').atEvent).toBeUndefined();
+    expect(readUrlState('?t=5&e=-1').atEvent).toBeUndefined();
+  });
+
+  it('takes a speed the player has, and refuses another with a notice', () => {
+    expect(readUrlState('?speed=30').speed).toBe(30);
+    const odd = readUrlState('?speed=7');
+    expect(odd.speed).toBeUndefined();
+    expect(odd.notices[0]).toContain('"7"');
+  });
+
+  it('keeps the compressed scenario for later unpacking', () => {
+    expect(readUrlState('?custom=abc_-').customLink).toBe('abc_-');
+  });
+});

@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import './compare.css';
 import type { SimulationClient } from '../../bridge/simulationClient';
 import { SimStoreContext } from '../../store/useSimStore';
+import { CopyLinkButton } from '../components/CopyLinkButton';
 import { PlayerControls } from '../components/PlayerControls';
 import { ErrorBanner } from '../components/StatusBanner';
 import { formatOffset } from '../format';
@@ -79,9 +80,12 @@ export function ComparePage({ client, request, colorMode, onRequest, onExit }: P
     <div className="compare-page" data-testid="compare-page">
       <div className="compare-head">
         <h1>{request.kind === 'fork' ? 'Original and fork' : 'Compare runs'}</h1>
-        <button type="button" className="button-secondary" onClick={onExit}>
-          Back to one run
-        </button>
+        <span className="compare-head-actions">
+          <CopyLinkButton />
+          <button type="button" className="button-secondary" onClick={onExit}>
+            Back to one run
+          </button>
+        </span>
       </div>
       <Intro request={request} />
       {request.kind === 'panes' && <CompareSetup panes={request.panes} onChange={setPanes} />}

@@ -1,10 +1,11 @@
 /**
  * What one can do with the shown run: fork it from the player's moment, edit its scenario, compare it
- * with other runs, export it as a SAM template. The dialogs load when first opened.
+ * with other runs, export it as a SAM template, copy a link to it. The dialogs load when first opened.
  */
 import { Suspense, lazy, useState } from 'react';
 import type { ScenarioChange } from '../../protocol/messages';
 import { useSimStore, useSimStoreApi } from '../../store/useSimStore';
+import { CopyLinkButton } from './CopyLinkButton';
 
 const ForkDialog = lazy(() => import('../fork/ForkDialog').then((m) => ({ default: m.ForkDialog })));
 
@@ -41,6 +42,7 @@ export function RunActions({ onFork, onEdit, onCompare, onExport }: Props) {
           Export as SAM
         </button>
       )}
+      <CopyLinkButton />
       {forkAt !== null && scenario && (
         <Suspense fallback={null}>
           <ForkDialog
