@@ -127,3 +127,37 @@ test('the web app manifest is served, valid JSON, installable, with the icons it
     expect(icon.headers()['content-type'], src).toMatch(/^image\/(png|svg\+xml)/);
   }
 });
+
+test('a new version waits behind the running one until the page asks it to take over', async ({ page }) => {
+  await openControlled(page);
+  const first = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+
+  // A new deployment, as the browser sees it: a different service worker script for the same scope (the query
+  // changes the script's URL, not what the server sends).
+  const waiting = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.register('/sw.js?next', { scope: '/' });
+    const installing = registration.installing;
+    if (installing && installing.state !== 'installed') {
+      await new Promise((resolve) => installing.addEventListener('statechange', resolve, { once: true }));
+    }
+    return registration.waiting?.scriptURL ?? null;
+  });
+  // It waits: the page keeps its version and does not reload by itself.
+  expect(waiting).toMatch(/\/sw\.js\?next$/);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(first);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__sim?.status)).toBe('ready');
+
+  // What the notice's Reload does: the waiting worker takes over, then the page reloads into it.
+  const reloaded = page.waitForEvent('load');
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+      once: true,
+    });
+    registration.waiting?.postMessage({ type: 'SKIP_WAITING' });
+  });
+  await reloaded;
+  await page.waitForFunction(() => window.__sim?.status === 'ready');
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(waiting);
+});
