@@ -2,7 +2,7 @@
  * Mounted as a child of `<ReactFlow>` (beside the token layer): it hands the "Download" menu, which
  * lives outside React Flow's provider, what it needs to draw the diagram as an image. Renders nothing.
  */
-import { getNodesBounds, useReactFlow, useStore } from '@xyflow/react';
+import { getNodesBounds, getViewportForBounds, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useSimStoreApi } from '../../store/useSimStore';
 import { registerDiagramSource } from './diagramSources';
@@ -17,6 +17,7 @@ export function useDiagramImage(): void {
       registerDiagramSource(store, {
         element: () => root,
         nodesBounds: () => getNodesBounds(getNodes()),
+        viewportForBounds: (bounds, width, height) => getViewportForBounds(bounds, width, height, 0.1, 1, 0),
       }),
     [store, root, getNodes],
   );

@@ -4,8 +4,7 @@
  * pipeline rather than the part in view, with a caption line (scenario, seed, simulated time) below.
  * Loaded with the "Download" menu, never on the first screen.
  */
-import { getViewportForBounds } from '@xyflow/react';
-import { toCanvas, toSvg } from 'html-to-image';
+import { toSvg } from 'html-to-image';
 import type { DiagramSource } from './diagramSources';
 
 /** Space around the pipeline, in diagram pixels. */
@@ -43,7 +42,7 @@ function frameOf(source: DiagramSource): Frame {
   const bounds = source.nodesBounds();
   const width = Math.ceil(bounds.width + 2 * PAD);
   const height = Math.ceil(bounds.height + 2 * PAD);
-  const at = getViewportForBounds(bounds, width, height, 0.1, 1, 0);
+  const at = source.viewportForBounds(bounds, width, height);
   const background = backgroundOf(root);
   const style = getComputedStyle(root);
   return {
@@ -72,38 +71,88 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The diagram as an SVG document: html-to-image's drawing, with the caption as real SVG text under it. */
-export async function diagramSvg(source: DiagramSource, caption: string): Promise<Blob> {
+/** The SVG properties that draw a shape; html-to-image leaves them to class rules the picture does not carry. */
+const SVG_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-dashoffset',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-opacity',
+  'opacity',
+  'visibility',
+  'font-family',
+  'font-size',
+  'font-weight',
+];
+
+/**
+ * html-to-image copies every HTML element's computed style, but clones an `<svg>`'s content as it is,
+ * so shapes styled by class (the edges' strokes) come out invisible. Copies the live shapes' drawing
+ * properties onto their copies: the copies have the same structure, `<svg>` by `<svg>`.
+ */
+function inlineSvgStyles(live: HTMLElement, drawing: Document): void {
+  const liveSvgs = live.querySelectorAll('svg');
+  const copySvgs = drawing.querySelectorAll('foreignObject svg');
+  if (liveSvgs.length !== copySvgs.length) return; // not the structure expected: leave it as drawn
+  liveSvgs.forEach((liveSvg, i) => {
+    const liveShapes = liveSvg.querySelectorAll('*');
+    const copyShapes = copySvgs[i]!.querySelectorAll('*');
+    if (liveShapes.length !== copyShapes.length) return;
+    liveShapes.forEach((shape, j) => {
+      const computed = getComputedStyle(shape);
+      const declarations = SVG_PROPERTIES.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(
+        ';',
+      );
+      const copy = copyShapes[j]!;
+      copy.setAttribute('style', `${declarations};${copy.getAttribute('style') ?? ''}`);
+    });
+  });
+}
+
+/** The diagram as SVG text with its caption, and its size in diagram pixels. */
+async function diagramSvgText(
+  source: DiagramSource,
+  caption: string,
+): Promise<{ svg: string; width: number; height: number }> {
   const frame = frameOf(source);
   const dataUrl = await toSvg(frame.viewport, frame.options);
-  const drawing = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
-  const total = frame.height + CAPTION_HEIGHT;
+  const drawing = new DOMParser().parseFromString(
+    decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1)),
+    'image/svg+xml',
+  );
+  inlineSvgStyles(frame.viewport, drawing);
+  const height = frame.height + CAPTION_HEIGHT;
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${frame.width}" height="${total}" viewBox="0 0 ${frame.width} ${total}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${frame.width}" height="${height}" viewBox="0 0 ${frame.width} ${height}">` +
     `<rect width="100%" height="100%" fill="${escapeXml(frame.background)}"/>` +
-    drawing +
+    new XMLSerializer().serializeToString(drawing.documentElement) +
     `<text x="${PAD}" y="${frame.height + CAPTION_HEIGHT / 2}" dominant-baseline="middle" fill="${escapeXml(frame.text)}"` +
     ` font-family="${escapeXml(frame.font)}" font-size="${CAPTION_FONT_PX}">${escapeXml(caption)}</text></svg>`;
+  return { svg, width: frame.width, height };
+}
+
+/** The diagram as an SVG document: html-to-image's drawing, with the caption as real SVG text under it. */
+export async function diagramSvg(source: DiagramSource, caption: string): Promise<Blob> {
+  const { svg } = await diagramSvgText(source, caption);
   return new Blob([svg], { type: 'image/svg+xml' });
 }
 
-/** The diagram as a PNG at PNG_PIXEL_RATIO, with the caption drawn under it. */
+/** The diagram as a PNG: the SVG above drawn on a canvas at PNG_PIXEL_RATIO. */
 export async function diagramPng(source: DiagramSource, caption: string): Promise<Blob> {
-  const frame = frameOf(source);
-  const drawing = await toCanvas(frame.viewport, { ...frame.options, pixelRatio: PNG_PIXEL_RATIO });
+  const { svg, width, height } = await diagramSvgText(source, caption);
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
   const canvas = document.createElement('canvas');
-  canvas.width = frame.width * PNG_PIXEL_RATIO;
-  canvas.height = (frame.height + CAPTION_HEIGHT) * PNG_PIXEL_RATIO;
+  canvas.width = width * PNG_PIXEL_RATIO;
+  canvas.height = height * PNG_PIXEL_RATIO;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot draw images.');
-  ctx.fillStyle = frame.background;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(drawing, 0, 0, canvas.width, frame.height * PNG_PIXEL_RATIO);
-  ctx.scale(PNG_PIXEL_RATIO, PNG_PIXEL_RATIO);
-  ctx.fillStyle = frame.text;
-  ctx.font = `${CAPTION_FONT_PX}px ${frame.font}`;
-  ctx.textBaseline = 'middle';
-  ctx.fillText(caption, PAD, frame.height + CAPTION_HEIGHT / 2, frame.width - 2 * PAD);
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))),

@@ -4,7 +4,7 @@
  * panes each have their own store, and each menu finds its own diagram. Tiny on purpose: it is part of
  * the first screen; the drawing itself (html-to-image) loads with the menu.
  */
-import type { Rect } from '@xyflow/react';
+import type { Rect, Viewport } from '@xyflow/react';
 import type { SimStore } from '../../store/simStore';
 
 /** What drawing the diagram needs from React Flow. */
@@ -13,6 +13,12 @@ export interface DiagramSource {
   element(): HTMLElement | null;
   /** The bounds of every node in the flow's coordinates (React Flow's `getNodesBounds`). */
   nodesBounds(): Rect;
+  /**
+   * The viewport that shows `bounds` in a `width`×`height` picture at zoom 1 at most (React Flow's
+   * `getViewportForBounds`). Here rather than in the lazily loaded drawing code, so that code does not
+   * import React Flow and split it out of the first screen's bundle into a chunk of its own.
+   */
+  viewportForBounds(bounds: Rect, width: number, height: number): Viewport;
 }
 
 const sources = new WeakMap<SimStore, DiagramSource>();
