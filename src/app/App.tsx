@@ -20,7 +20,7 @@ import { comparePartner, currentPane, initialComparison, urlViewOf } from './pag
 import { findPreset } from './presetCatalog';
 import { RunPage } from './RunPage';
 import { publishTestView, testHookEnabled } from './testHook';
-import { readUrlState, writeUrlSeed, writeUrlSpeed, writeUrlState } from './urlState';
+import { readUrlState, writeUrlPresent, writeUrlSeed, writeUrlSpeed, writeUrlState } from './urlState';
 import { writeCustomLink } from './share/customLink';
 import type { InitialState } from './share/initialState';
 import { writeUrlView } from './urlView';
@@ -45,6 +45,10 @@ const SamImportDialog = lazy(() =>
 const SamExportDialog = lazy(() =>
   import('../ui/sam/SamExportDialog').then((m) => ({ default: m.SamExportDialog })),
 );
+const PresenterView = lazy(() =>
+  import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
+const EmbedView = lazy(() => import('./embed/EmbedView').then((m) => ({ default: m.EmbedView })));
 const RunWarnings = lazy(() => import('./components/RunWarnings').then((m) => ({ default: m.RunWarnings })));
 
 type Dialog = 'tours' | 'import' | 'export' | null;
@@ -69,6 +73,7 @@ export function App({ initial: given }: { initial?: InitialState }) {
     initial.view.mode === 'tour' ? { tourId: initial.view.tourId, step: initial.view.step } : null,
   );
   const [editing, setEditing] = useState(false);
+  const [presenting, setPresenting] = useState(initial.present && !initial.embed);
   // The scenario the editor was opened on: the editor stays mounted (hidden) while the run is shown, so
   // closing it keeps what was typed until it is opened on another scenario.
   const [editor, setEditor] = useState<{ scenario: Scenario; title: string; serial: number } | null>(null);
@@ -267,6 +272,37 @@ export function App({ initial: given }: { initial?: InitialState }) {
       />
     );
   }
+
+  function present(on: boolean) {
+    setPresenting(on);
+    writeUrlPresent(on);
+  }
+
+  const shown = { presetId: request.presetId, seed: request.seed, custom: request.custom !== undefined };
+
+  if (initial.embed)
+    return (
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <EmbedView options={initial.embed} colorMode={theme} title={title ?? PRODUCT} />
+      </Suspense>
+    );
+
+  if (presenting)
+    return (
+      <Suspense fallback={<p className="muted">Loading presenter mode…</p>}>
+        <PresenterView
+          colorMode={theme}
+          tour={tour}
+          shown={shown}
+          onStartTour={startTour}
+          onStep={stepTour}
+          onExitTour={exitTour}
+          onRun={runPreset}
+          onFailTour={failTour}
+          onExit={() => present(false)}
+        />
+      </Suspense>
+    );
 
   return (
     <>

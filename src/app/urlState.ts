@@ -9,6 +9,12 @@ import { readUrlView, type UrlView } from './urlView';
 
 export const MAX_SEED = 0xffffffff;
 
+/** Embed mode's options: play at once, and a stretch of simulated time to loop over. */
+export interface EmbedOptions {
+  autoplay: boolean;
+  loop?: { fromMs: number; toMs: number };
+}
+
 export interface UrlState {
   presetId: string;
   seed: number;
@@ -25,6 +31,10 @@ export interface UrlState {
   customLink?: string;
   /** The player's speed, when the link sets one. */
   speed?: number;
+  /** Presenter mode (`present=1`). */
+  present: boolean;
+  /** Embed mode (`embed=1`), with its options. */
+  embed?: EmbedOptions;
   /** Test mode only: a shorter watchdog, so a test of a hung worker does not wait 20 s. */
   watchdogMs?: number;
 }
@@ -38,6 +48,23 @@ export function parseSeed(text: string): number | null {
   if (!/^\d+$/.test(trimmed)) return null;
   const n = Number(trimmed);
   return Number.isSafeInteger(n) && n <= MAX_SEED ? n : null;
+}
+
+/** `autoplay=1` and `loop=<from ms>-<to ms>`; a bad loop becomes a notice and no loop. */
+function readEmbed(params: URLSearchParams, notices: string[]): EmbedOptions {
+  const options: EmbedOptions = { autoplay: params.get('autoplay') === '1' };
+  const loop = params.get('loop');
+  if (loop !== null) {
+    const m = /^(\d+)-(\d+)$/.exec(loop.trim());
+    const [fromMs, toMs] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+    if (Number.isSafeInteger(fromMs) && Number.isSafeInteger(toMs) && fromMs < toMs)
+      options.loop = { fromMs, toMs };
+    else
+      notices.push(
+        `The loop "${loop}" is not two moments in ms, the first earlier (e.g. 0-65000); playing without a loop.`,
+      );
+  }
+  return options;
 }
 
 /** Reads the page's state from a query string such as `location.search`. */
@@ -67,7 +94,15 @@ export function readUrlState(search: string): UrlState {
     else seed = parsed;
   }
 
-  const state: UrlState = { presetId, seed, notices, testMode, view: readUrlView(params, notices) };
+  const state: UrlState = {
+    presetId,
+    seed,
+    notices,
+    testMode,
+    view: readUrlView(params, notices),
+    present: params.get('present') === '1',
+  };
+  if (params.get('embed') === '1') state.embed = readEmbed(params, notices);
   const tText = params.get('t');
   if (tText !== null) {
     const t = /^\d+$/.test(tText.trim()) ? Number(tText.trim()) : NaN;
@@ -139,5 +174,13 @@ export function writeUrlSeed(seed: number): void {
   url.searchParams.set('seed', String(seed));
   url.searchParams.delete('t');
   url.searchParams.delete('e');
+  replaceUrl(url);
+}
+
+/** Puts presenter mode in the address bar (`present=1`), so a prepared link opens in it. */
+export function writeUrlPresent(present: boolean): void {
+  const url = new URL(window.location.href);
+  if (present) url.searchParams.set('present', '1');
+  else url.searchParams.delete('present');
   replaceUrl(url);
 }

@@ -39,6 +39,7 @@ describe('readUrlState', () => {
       notices: [],
       testMode: false,
       view: { mode: 'run' },
+      present: false,
     });
   });
 
@@ -49,6 +50,7 @@ describe('readUrlState', () => {
       notices: [],
       testMode: false,
       view: { mode: 'run' },
+      present: false,
     });
   });
 
@@ -209,5 +211,27 @@ describe('readUrlState: the moment, the event at that moment, the speed and the 
 
   it('keeps the compressed scenario for later unpacking', () => {
     expect(readUrlState('?custom=abc_-').customLink).toBe('abc_-');
+  });
+});
+
+describe('readUrlState: presenter and embed modes', () => {
+  it('present=1 opens presenter mode', () => {
+    expect(readUrlState('?present=1').present).toBe(true);
+    expect(readUrlState('').present).toBe(false);
+  });
+
+  it('embed=1 with autoplay and a loop between two moments', () => {
+    expect(readUrlState('?embed=1&autoplay=1&loop=0-65000').embed).toEqual({
+      autoplay: true,
+      loop: { fromMs: 0, toMs: 65_000 },
+    });
+    expect(readUrlState('?embed=1').embed).toEqual({ autoplay: false });
+    expect(readUrlState('').embed).toBeUndefined();
+  });
+
+  it('a loop that is not two increasing moments is refused with a notice', () => {
+    const state = readUrlState('?embed=1&loop=9-3');
+    expect(state.embed).toEqual({ autoplay: false });
+    expect(state.notices[0]).toContain('"9-3"');
   });
 });
