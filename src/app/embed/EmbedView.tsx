@@ -48,12 +48,12 @@ export function EmbedView({ options, colorMode, title }: Props) {
 
   return (
     <div className="embed" data-testid="embed">
-      <header className="embed-head">
+      <div className="embed-head">
         <strong>{title}</strong>
         <a href={full.href} target="_blank" rel="noreferrer">
           Open in the Lambda invocation visualizer
         </a>
-      </header>
+      </div>
       {error && (
         <p className="banner banner-error" role="alert">
           {error.message}
