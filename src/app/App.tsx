@@ -12,6 +12,7 @@ import { simStore } from '../store/simStore';
 import { useSimStore } from '../store/useSimStore';
 import { AppHeader } from './components/AppHeader';
 import { RunActions } from './components/RunActions';
+import { QuizMeButton } from '../ui/quiz/QuizMeButton';
 import { RunControls } from './components/RunControls';
 import { Notices } from './components/StatusBanner';
 import { ThemeSwitch } from './components/ThemeSwitch';
@@ -49,6 +50,10 @@ const PresenterView = lazy(() =>
   import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
 );
 const EmbedView = lazy(() => import('./embed/EmbedView').then((m) => ({ default: m.EmbedView })));
+const QuizGuide = lazy(() => import('../ui/quiz/QuizGuide').then((m) => ({ default: m.QuizGuide })));
+const UpdateNotice = lazy(() =>
+  import('./components/UpdateNotice').then((m) => ({ default: m.UpdateNotice })),
+);
 const RunWarnings = lazy(() => import('./components/RunWarnings').then((m) => ({ default: m.RunWarnings })));
 
 type Dialog = 'tours' | 'import' | 'export' | null;
@@ -73,6 +78,8 @@ export function App({ initial: given }: { initial?: InitialState }) {
     initial.view.mode === 'tour' ? { tourId: initial.view.tourId, step: initial.view.step } : null,
   );
   const [editing, setEditing] = useState(false);
+  // "Predict the next step": over the run, or over the tour that is on.
+  const [quiz, setQuiz] = useState<{ tourId?: string } | null>(null);
   const [presenting, setPresenting] = useState(initial.present && !initial.embed);
   // The scenario the editor was opened on: the editor stays mounted (hidden) while the run is shown, so
   // closing it keeps what was typed until it is opened on another scenario.
@@ -111,6 +118,7 @@ export function App({ initial: given }: { initial?: InitialState }) {
 
   /** Leaves any other view for the plain run. */
   function leaveViews() {
+    setQuiz(null);
     showComparison(null);
     setTour(null);
     setEditing(false);
@@ -172,6 +180,7 @@ export function App({ initial: given }: { initial?: InitialState }) {
   }, []);
   const exitTour = useCallback(() => {
     setTour(null);
+    setQuiz(null);
     writeUrlView({ mode: 'run' });
   }, []);
   const failTour = useCallback(
@@ -199,6 +208,7 @@ export function App({ initial: given }: { initial?: InitialState }) {
         })
       }
       onExport={() => setDialog('export')}
+      onQuiz={() => setQuiz({})}
     />
   );
 
@@ -251,22 +261,29 @@ export function App({ initial: given }: { initial?: InitialState }) {
         actions={tour ? undefined : runActions}
         warnings={tour ? undefined : warnings}
         banner={
-          tour && (
+          quiz ? (
             <Suspense fallback={null}>
-              <TourGuide
-                tourId={tour.tourId}
-                step={tour.step}
-                shown={{
-                  presetId: request.presetId,
-                  seed: request.seed,
-                  custom: request.custom !== undefined,
-                }}
-                onStep={stepTour}
-                onExit={exitTour}
-                onRun={runPreset}
-                onFail={failTour}
+              <QuizGuide
+                {...(quiz.tourId === undefined ? {} : { tourId: quiz.tourId })}
+                seed={request.seed}
+                onExit={() => setQuiz(null)}
               />
             </Suspense>
+          ) : (
+            tour && (
+              <Suspense fallback={null}>
+                <TourGuide
+                  tourId={tour.tourId}
+                  step={tour.step}
+                  shown={shown}
+                  onStep={stepTour}
+                  onExit={exitTour}
+                  onRun={runPreset}
+                  onFail={failTour}
+                />
+                <QuizMeButton onStart={() => setQuiz({ tourId: tour.tourId })} about="this tour" />
+              </Suspense>
+            )
           )
         }
       />
@@ -374,6 +391,9 @@ export function App({ initial: given }: { initial?: InitialState }) {
         {dialog === 'export' && scenario && (
           <SamExportDialog open onClose={() => setDialog(null)} scenario={scenario} />
         )}
+      </Suspense>
+      <Suspense fallback={null}>
+        <UpdateNotice />
       </Suspense>
       <footer className="app-footer">
         <p>

@@ -5,6 +5,7 @@
 import { Suspense, lazy, useState } from 'react';
 import type { ScenarioChange } from '../../protocol/messages';
 import { useSimStore, useSimStoreApi } from '../../store/useSimStore';
+import { QuizMeButton } from '../../ui/quiz/QuizMeButton';
 import { CopyLinkButton } from './CopyLinkButton';
 
 const ForkDialog = lazy(() => import('../fork/ForkDialog').then((m) => ({ default: m.ForkDialog })));
@@ -14,9 +15,11 @@ interface Props {
   onEdit(): void;
   onCompare(): void;
   onExport?(): void;
+  /** Starts "predict the next step" over this run. */
+  onQuiz?(): void;
 }
 
-export function RunActions({ onFork, onEdit, onCompare, onExport }: Props) {
+export function RunActions({ onFork, onEdit, onCompare, onExport, onQuiz }: Props) {
   const store = useSimStoreApi();
   const scenario = useSimStore((s) => (s.status === 'ready' ? s.scenario : null));
   const [forkAt, setForkAt] = useState<number | null>(null);
@@ -42,6 +45,7 @@ export function RunActions({ onFork, onEdit, onCompare, onExport }: Props) {
           Export as SAM
         </button>
       )}
+      {onQuiz && <QuizMeButton onStart={onQuiz} className="button-secondary" />}
       <CopyLinkButton />
       {forkAt !== null && scenario && (
         <Suspense fallback={null}>

@@ -1,15 +1,22 @@
 /**
- * The run's panels as they stood at the player's moment: items, metrics, deliveries and the timeline.
+ * The run's panels as they stood at the player's moment: items, metrics with their charts over simulated
+ * time and the cost, deliveries and the timeline.
  * It re-renders when the cursor moves (an event is shown), not every animation frame: between two
  * events nothing changes (see src/store/selectors.ts).
  */
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { metricsAt, shownMs } from '../../store/selectors';
 import { useSimStore } from '../../store/useSimStore';
 import { Deliveries } from './Deliveries';
 import { ItemsSummary } from './ItemsSummary';
 import { MetricsPanel } from './MetricsPanel';
 import { Timeline } from './Timeline';
+
+// The charts (uPlot) and the cost estimate load with these tables, not with the first screen.
+const MetricsCharts = lazy(() =>
+  import('../../ui/charts/MetricsCharts').then((m) => ({ default: m.MetricsCharts })),
+);
+const CostPanel = lazy(() => import('../../ui/cost/CostPanel').then((m) => ({ default: m.CostPanel })));
 
 export function RunAtCursor() {
   const results = useSimStore((s) => s.results);
@@ -26,6 +33,10 @@ export function RunAtCursor() {
     <>
       <ItemsSummary items={results.items} atMs={atMs} selectedItem={selectedItem} />
       <MetricsPanel metrics={metrics} hasAsync={hasAsync} />
+      <Suspense fallback={null}>
+        <MetricsCharts />
+        <CostPanel />
+      </Suspense>
       {/* Only async events have destinations or a DLQ; a sync caller gets the response itself. */}
       {hasAsync && <Deliveries items={results.items} atMs={atMs} />}
       <Timeline log={log} cursor={cursor} playing={playing} selectedItem={selectedItem} />

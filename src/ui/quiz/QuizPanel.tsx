@@ -118,7 +118,7 @@ export function QuizPanel({ moments, title = 'this run', onSeek, onExit }: Props
           <button type="button" className="button-secondary" onClick={() => setProgress(startProgress())}>
             Try again
           </button>
-          <button type="button" onClick={onExit}>
+          <button type="button" className="button-primary" onClick={onExit}>
             Close
           </button>
         </div>
@@ -192,7 +192,11 @@ export function QuizPanel({ moments, title = 'this run', onSeek, onExit }: Props
         <div className="quiz-actions">
           {!progress.checked ? (
             // aria-disabled rather than disabled: the button stays focusable and says why it does nothing.
-            <button type="submit" aria-disabled={progress.selected === null ? 'true' : undefined}>
+            <button
+              type="submit"
+              className="button-primary"
+              aria-disabled={progress.selected === null ? 'true' : undefined}
+            >
               Check
             </button>
           ) : (
@@ -200,7 +204,11 @@ export function QuizPanel({ moments, title = 'this run', onSeek, onExit }: Props
               <button type="button" className="button-secondary" onClick={() => onSeek(moment.revealIndex)}>
                 Show me
               </button>
-              <button type="button" onClick={() => setProgress((p) => nextQuestion(p, moments))}>
+              <button
+                type="button"
+                className="button-primary"
+                onClick={() => setProgress((p) => nextQuestion(p, moments))}
+              >
                 {last ? 'See your score' : 'Next question'}
               </button>
             </>
