@@ -80,3 +80,33 @@ test('embed mode: minimal chrome, autoplay, and a loop between two moments', asy
   expect(clocks.some((t, i) => i > 0 && t < clocks[i - 1]!)).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a quiz round: the player pauses before a retry, the right answer is confirmed with its rule, the score counts', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?test=1&scenario=async-retries-exhausted');
+  await ready(page);
+  await page.getByRole('button', { name: /Quiz me/ }).click();
+  const quiz = page.locator('.quiz-panel');
+  await expect(quiz).toContainText('question 1 of');
+  await expect(quiz).toContainText('What does Lambda do next?');
+  // The player stopped before the answer: the retry has not been scheduled yet.
+  const cursor = await page.evaluate(() => window.__sim!.cursor);
+  const next = await page.evaluate((c) => window.__sim!.log[c + 1]?.type, cursor);
+  expect(next).toBe('async/retry-scheduled');
+
+  await quiz.getByRole('radio', { name: /about 1 minute after the failure/ }).check();
+  await quiz.getByRole('button', { name: 'Check' }).click();
+  await expect(quiz).toContainText('Right');
+  await expect(quiz.getByRole('link', { name: /§2\.2/ }).first()).toHaveAttribute(
+    'href',
+    /invocation-async-error-handling/,
+  );
+  await expect(quiz).toContainText('Score: 1 of 1');
+  await quiz.getByRole('button', { name: 'Show me' }).click();
+  await expect
+    .poll(() => page.evaluate(() => window.__sim!.log[window.__sim!.cursor]?.type))
+    .toBe('async/retry-scheduled');
+  expect(errors).toEqual([]);
+});
