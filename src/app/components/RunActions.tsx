@@ -8,6 +8,8 @@ import { useSimStore, useSimStoreApi } from '../../store/useSimStore';
 import { QuizMeButton } from '../../ui/quiz/QuizMeButton';
 import { CopyLinkButton } from './CopyLinkButton';
 
+// The Download menu's button is small; its builders and html-to-image load on its first opening.
+const ExportMenu = lazy(() => import('../../ui/export/ExportMenu').then((m) => ({ default: m.ExportMenu })));
 const ForkDialog = lazy(() => import('../fork/ForkDialog').then((m) => ({ default: m.ForkDialog })));
 
 interface Props {
@@ -47,6 +49,9 @@ export function RunActions({ onFork, onEdit, onCompare, onExport, onQuiz }: Prop
       )}
       {onQuiz && <QuizMeButton onStart={onQuiz} className="button-secondary" />}
       <CopyLinkButton />
+      <Suspense fallback={null}>
+        <ExportMenu />
+      </Suspense>
       {forkAt !== null && scenario && (
         <Suspense fallback={null}>
           <ForkDialog
