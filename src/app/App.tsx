@@ -20,9 +20,9 @@ import type { ComparisonRequest } from './compare/comparisonRequest';
 import { comparePartner, currentPane, initialComparison, urlViewOf } from './pageViews';
 import { findPreset } from './presetCatalog';
 import { RunPage } from './RunPage';
+import { writeCustomLink } from './share/customLink';
 import { publishTestView, testHookEnabled } from './testHook';
 import { readUrlState, writeUrlPresent, writeUrlSeed, writeUrlSpeed, writeUrlState } from './urlState';
-import { writeCustomLink } from './share/customLink';
 import type { InitialState } from './share/initialState';
 import { writeUrlView } from './urlView';
 import { useMediaQuery } from './useMediaQuery';
@@ -129,6 +129,8 @@ export function App({ initial: given }: { initial?: InitialState }) {
   const runPreset = useCallback((presetId: string, seed: number) => {
     setRequest((r) => ({ presetId, seed, nonce: r.nonce + 1 }));
     writeUrlState(presetId, seed);
+    // A custom scenario's link may still be compressing: it must not come back over the preset's.
+    void writeCustomLink(undefined);
   }, []);
 
   function run(presetId: string, seed: number) {

@@ -3,11 +3,18 @@
  * a polite live region while paused (each step is read out) and silent while playing.
  */
 import type { SimEvent } from '../../engine/types';
-import { describeEventParts } from '../describeEvent';
+import type { EventDescription } from '../eventData';
 import { formatOffset } from '../format';
 import { useSimStore } from '../../store/useSimStore';
+import { useEventDescriber } from '../useEventDescriber';
 
-function text(event: SimEvent | null, total: number, atEnd: boolean, prefix?: string) {
+function text(
+  event: SimEvent | null,
+  total: number,
+  atEnd: boolean,
+  describe: ((event: SimEvent) => EventDescription) | null,
+  prefix?: string,
+) {
   if (total === 0) return <span className="muted">This run has no events.</span>;
   if (!event)
     return (
@@ -15,7 +22,7 @@ function text(event: SimEvent | null, total: number, atEnd: boolean, prefix?: st
         Nothing has happened yet. Press <kbd>Space</kbd> to play or <kbd>→</kbd> to step.
       </span>
     );
-  const { step, text } = describeEventParts(event);
+  const { step, text } = describe ? describe(event) : { step: null, text: '' };
   return (
     <>
       <span className="current-time">{formatOffset(event.t)}</span>
@@ -38,12 +45,13 @@ export function CurrentEvent({ quiet = false, eventOwner }: Props) {
   const log = useSimStore((s) => s.log);
   const cursor = useSimStore((s) => s.cursor);
   const playing = useSimStore((s) => s.playing);
+  const describe = useEventDescriber();
   const total = log.length;
   const event = cursor >= 0 ? (log[cursor] ?? null) : null;
   const atEnd = event !== null && cursor === total - 1;
   return (
     <p className="current-event" aria-live={playing || quiet ? 'off' : 'polite'} data-testid="current-event">
-      {text(event, total, atEnd, event && eventOwner ? eventOwner(cursor) : undefined)}
+      {text(event, total, atEnd, describe, event && eventOwner ? eventOwner(cursor) : undefined)}
     </p>
   );
 }

@@ -5,9 +5,9 @@
  * screen: until then the panel shows the event's time, step and sentence, which the page already has.
  */
 import { Suspense, lazy, useId } from 'react';
-import { describeEventParts } from '../../app/describeEvent';
 import { formatOffset } from '../../app/format';
 import { useSimStore } from '../../store/useSimStore';
+import { useEventDescriber } from '../../app/useEventDescriber';
 import './narration.css';
 
 const NarrationView = lazy(() => import('./NarrationView').then((m) => ({ default: m.NarrationView })));
@@ -15,8 +15,9 @@ const NarrationView = lazy(() => import('./NarrationView').then((m) => ({ defaul
 /** The event at the cursor without its "why", shown while the narration loads. */
 function NarrationFallback() {
   const event = useSimStore((s) => (s.cursor >= 0 ? (s.log[s.cursor] ?? null) : null));
-  if (!event) return null;
-  const { step, text } = describeEventParts(event);
+  const describe = useEventDescriber();
+  if (!event || !describe) return null;
+  const { step, text } = describe(event);
   return (
     <div className="narration-current">
       <p className="narration-meta">
