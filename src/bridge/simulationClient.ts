@@ -12,7 +12,10 @@ import {
   type ErrorIssue,
   type RunSpec,
   type ScenarioChange,
+  type SeedRange,
   type SimulationRequest,
+  type SweepColumns,
+  type SweepRequest,
   type WorkerResponse,
 } from '../protocol/messages';
 import type { Scenario } from '../scenarios/schema';
@@ -40,6 +43,29 @@ export interface RunOutput {
   scenario: Scenario;
   /** The diagram's index of the log, when the worker built it. */
   flowIndex?: FlowIndex;
+}
+
+/** A preset (by id) or a scenario (any JSON), and the seeds to run it with. */
+export interface SweepInput {
+  presetId?: string;
+  scenario?: unknown;
+  seeds: SeedRange;
+}
+
+/** Every run of a sweep, summarised: row `i` of each column is the run with seed `seeds.from + i`. */
+export interface SweepOutput {
+  scenario: Scenario;
+  runs: SweepColumns;
+}
+
+export interface SweepProgress {
+  done: number;
+  total: number;
+}
+
+export interface SweepOptions extends RequestOptions {
+  /** Called with how many runs are done, at most about ten times a second. */
+  onProgress?: (progress: SweepProgress) => void;
 }
 
 export interface RequestOptions {
@@ -76,22 +102,37 @@ export interface SimulationClient {
   fork(input: ForkInput, options?: RequestOptions): Promise<RunOutput>;
   /** Runs 2 to 4 scenarios or seeds; the outputs are in the order of `inputs`. */
   compare(inputs: RunInput[], options?: RequestOptions): Promise<RunOutput[]>;
+  /** Runs one scenario once per seed and returns every run's summary (no logs). */
+  sweep(input: SweepInput, options?: SweepOptions): Promise<SweepOutput>;
   /** Stops the worker; pending requests fail with kind 'disposed'. The client can still be used afterwards. */
   dispose(): void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
-/** One request in flight: a log and an output per part (one part unless it is a compare). */
-interface Pending {
-  compare: boolean;
-  logs: SimEvent[][];
-  outputs: Array<RunOutput | undefined>;
-  resolve(outputs: RunOutput[]): void;
+interface PendingBase {
   reject(error: SimulationError): void;
   /** Stops listening to the caller's abort signal. */
   detach(): void;
 }
+
+/** A run, fork or compare in flight: a log and an output per part (one part unless it is a compare). */
+interface RunsPending extends PendingBase {
+  kind: 'runs';
+  compare: boolean;
+  logs: SimEvent[][];
+  outputs: Array<RunOutput | undefined>;
+  resolve(outputs: RunOutput[]): void;
+}
+
+/** A sweep in flight: progress goes to the caller, the summaries settle it. */
+interface SweepPending extends PendingBase {
+  kind: 'sweep';
+  onProgress: ((progress: SweepProgress) => void) | undefined;
+  resolve(output: SweepOutput): void;
+}
+
+type Pending = RunsPending | SweepPending;
 
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('../worker/simulation.worker.ts', import.meta.url), {
@@ -181,6 +222,23 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
       p.reject(new SimulationError('rejected', message.message, message.issues ?? []));
       return;
     }
+    if (p.kind === 'sweep') {
+      if (message.type === 'sweep-progress') {
+        p.onProgress?.({ done: message.done, total: message.total });
+        return;
+      }
+      if (message.type === 'sweep-results') {
+        settle(id);
+        p.resolve({ scenario: message.scenario, runs: message.runs });
+        return;
+      }
+      broken(id, 'The simulation worker sent a run’s log where the page asked for a sweep.');
+      return;
+    }
+    if (message.type === 'sweep-progress' || message.type === 'sweep-results') {
+      broken(id, 'The simulation worker sent a sweep’s answer where the page asked for a run.');
+      return;
+    }
     // A compare's messages name their part; a run's and a fork's must not.
     const part = message.part ?? 0;
     const log = p.logs[part];
@@ -256,6 +314,45 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     p.reject(new SimulationError('cancelled', 'The run was cancelled.'));
   }
 
+  /**
+   * Registers a request (the entry `pending` holds for it) and posts it; the caller's promise settles
+   * through the entry. Aborting the signal cancels it.
+   */
+  function send(
+    message: SimulationRequest | SweepRequest,
+    entry: Omit<RunsPending, 'detach'> | Omit<SweepPending, 'detach'>,
+    signal: AbortSignal | undefined,
+  ): void {
+    if (signal?.aborted) {
+      entry.reject(new SimulationError('cancelled', 'The run was cancelled.'));
+      return;
+    }
+    const id = message.id;
+    let w: WorkerLike;
+    try {
+      w = ensureWorker();
+    } catch (e) {
+      entry.reject(new SimulationError('crashed', `The simulation worker could not start (${detailOf(e)}).`));
+      return;
+    }
+    const onAbort = () => cancel(id);
+    pending.set(id, { ...entry, detach: () => signal?.removeEventListener('abort', onAbort) } as Pending);
+    rearm();
+    try {
+      w.postMessage(message);
+    } catch (e) {
+      settle(id);
+      entry.reject(
+        new SimulationError(
+          'protocol',
+          `The request could not be sent to the simulation worker (${detailOf(e)}).`,
+        ),
+      );
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  }
+
   /** Sends a request expecting `parts` outputs, and settles when all have arrived or it fails. */
   function request(
     build: (id: number) => SimulationRequest,
@@ -263,42 +360,16 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     signal: AbortSignal | undefined,
   ): Promise<RunOutput[]> {
     return new Promise<RunOutput[]>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(new SimulationError('cancelled', 'The run was cancelled.'));
-        return;
-      }
-      const id = nextId++;
-      const message = build(id);
-      let w: WorkerLike;
-      try {
-        w = ensureWorker();
-      } catch (e) {
-        reject(new SimulationError('crashed', `The simulation worker could not start (${detailOf(e)}).`));
-        return;
-      }
-      const onAbort = () => cancel(id);
-      pending.set(id, {
+      const message = build(nextId++);
+      const entry: Omit<RunsPending, 'detach'> = {
+        kind: 'runs',
         compare: message.type === 'compare',
         logs: Array.from({ length: parts }, () => []),
         outputs: Array.from({ length: parts }, () => undefined),
         resolve,
         reject,
-        detach: () => signal?.removeEventListener('abort', onAbort),
-      });
-      rearm();
-      try {
-        w.postMessage(message);
-      } catch (e) {
-        settle(id);
-        reject(
-          new SimulationError(
-            'protocol',
-            `The request could not be sent to the simulation worker (${detailOf(e)}).`,
-          ),
-        );
-        return;
-      }
-      signal?.addEventListener('abort', onAbort, { once: true });
+      };
+      send(message, entry, signal);
     });
   }
 
@@ -318,6 +389,21 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     compare(inputs, options = {}) {
       const runs = inputs.map(specOf);
       return request((id) => ({ type: 'compare', id, runs }), inputs.length, options.signal);
+    },
+    sweep(input, options = {}) {
+      return new Promise<SweepOutput>((resolve, reject) => {
+        const id = nextId++;
+        const target =
+          input.presetId !== undefined ? { presetId: input.presetId } : { scenario: input.scenario };
+        const seeds = { from: input.seeds.from, count: input.seeds.count };
+        const entry: Omit<SweepPending, 'detach'> = {
+          kind: 'sweep',
+          onProgress: options.onProgress,
+          resolve,
+          reject,
+        };
+        send({ type: 'sweep', id, ...target, seeds }, entry, options.signal);
+      });
     },
     dispose() {
       fail(new SimulationError('disposed', 'The simulation was stopped.'));

@@ -9,6 +9,10 @@
  * part's `results` or with one `error`. A `cancel` gets no answer: the worker just stops sending
  * anything for the cancelled request.
  *
+ * A `sweep` runs one scenario once per seed and answers with `sweep-progress` messages (at most about
+ * ten a second) and then one `sweep-results` holding a summary of every run as columns of numbers, or
+ * with an `error`. No log is sent for a sweep.
+ *
  * While it works on a request the worker sends a message at least every WORKER_KEEPALIVE_MS (an empty
  * `log-batch` when nothing new happened), so the bridge's watchdog can tell a busy worker from a hung one.
  */
@@ -68,7 +72,26 @@ export interface CancelRequest {
   id: number;
 }
 
-export type WorkerRequest = RunRequest | ForkRequest | CompareRequest | CancelRequest;
+/** How many seeds a `sweep` request may run. */
+export const SWEEP_MIN_RUNS = 1;
+export const SWEEP_MAX_RUNS = 10_000;
+
+/** The seeds of a sweep: `from`, `from + 1`, … `from + count - 1`. */
+export interface SeedRange {
+  from: number;
+  count: number;
+}
+
+/** Run one scenario once per seed and summarise every run (no logs). */
+export interface SweepRequest {
+  type: 'sweep';
+  id: number;
+  presetId?: string;
+  scenario?: unknown;
+  seeds: SeedRange;
+}
+
+export type WorkerRequest = RunRequest | ForkRequest | CompareRequest | SweepRequest | CancelRequest;
 
 /** The requests that produce logs and results. */
 export type SimulationRequest = RunRequest | ForkRequest | CompareRequest;
@@ -113,7 +136,58 @@ export interface ErrorResponse {
   issues?: ErrorIssue[];
 }
 
-export type WorkerResponse = ResultsResponse | LogBatchResponse | ErrorResponse;
+/**
+ * The numbers a sweep keeps of each run, one column per field, row `i` being the run with seed
+ * `from + i`. Latencies are NaN for a run in which no item ended.
+ */
+export const SWEEP_FIELDS = [
+  'seed',
+  'items',
+  'succeeded',
+  'attempts',
+  /** Failed items recorded in a dead-letter queue (the function's DLQ or the source queue's). */
+  'toDlq',
+  /** Failed items delivered to an on-failure destination. */
+  'toDestination',
+  /** Failed synchronous items whose caller got the error. */
+  'toCaller',
+  /** Failed items with no record anywhere. */
+  'lost',
+  'duplicates',
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'latencyMaxMs',
+  'concurrencyPeak',
+  'costUsd',
+] as const;
+
+export type SweepField = (typeof SWEEP_FIELDS)[number];
+
+/** Every run's summary as columns (typed arrays, transferred rather than copied). */
+export type SweepColumns = Record<SweepField, Float64Array>;
+
+/** How many of a sweep's runs are done. */
+export interface SweepProgressResponse {
+  type: 'sweep-progress';
+  id: number;
+  /** A sweep has no parts; declared so code reading `part` from any response still type-checks. */
+  part?: never;
+  done: number;
+  total: number;
+}
+
+/** A sweep's end: the validated scenario and every run's summary. */
+export interface SweepResultsResponse {
+  type: 'sweep-results';
+  id: number;
+  /** A sweep has no parts. */
+  part?: never;
+  scenario: Scenario;
+  runs: SweepColumns;
+}
+
+export type WorkerResponse =
+  ResultsResponse | LogBatchResponse | SweepProgressResponse | SweepResultsResponse | ErrorResponse;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -171,6 +245,27 @@ export function isCompareRequest(value: unknown): value is CompareRequest {
   );
 }
 
+/**
+ * True for a sweep request: an id and exactly one of `presetId` or `scenario`. The seed range is the
+ * worker's to check, so a bad one is answered with a message that names the field.
+ */
+export function isSweepRequest(value: unknown): value is SweepRequest {
+  if (!isRecord(value) || value.type !== 'sweep' || !isRequestId(value.id)) return false;
+  if (value.presetId !== undefined && typeof value.presetId !== 'string') return false;
+  return (typeof value.presetId === 'string') !== (value.scenario !== undefined);
+}
+
+/** True when every sweep field is a Float64Array of the same length. */
+function isSweepColumns(value: unknown): value is SweepColumns {
+  if (!isRecord(value)) return false;
+  const first = value.seed;
+  if (!(first instanceof Float64Array)) return false;
+  return SWEEP_FIELDS.every((f) => {
+    const column = value[f];
+    return column instanceof Float64Array && column.length === first.length;
+  });
+}
+
 /** True for a cancel request. */
 export function isCancelRequest(value: unknown): value is CancelRequest {
   return isRecord(value) && value.type === 'cancel' && isRequestId(value.id);
@@ -178,7 +273,13 @@ export function isCancelRequest(value: unknown): value is CancelRequest {
 
 /** True for any request the worker understands. */
 export function isWorkerRequest(value: unknown): value is WorkerRequest {
-  return isRunRequest(value) || isForkRequest(value) || isCompareRequest(value) || isCancelRequest(value);
+  return (
+    isRunRequest(value) ||
+    isForkRequest(value) ||
+    isCompareRequest(value) ||
+    isSweepRequest(value) ||
+    isCancelRequest(value)
+  );
 }
 
 /** True for any response the worker may send. */
@@ -200,6 +301,10 @@ export function isWorkerResponse(value: unknown): value is WorkerResponse {
         typeof value.fromSeq === 'number' &&
         Array.isArray(value.events)
       );
+    case 'sweep-progress':
+      return isRequestId(value.id) && typeof value.done === 'number' && typeof value.total === 'number';
+    case 'sweep-results':
+      return isRequestId(value.id) && isRecord(value.scenario) && isSweepColumns(value.runs);
     case 'error':
       return (
         (value.id === null || isRequestId(value.id)) &&

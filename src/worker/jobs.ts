@@ -37,18 +37,20 @@ export interface Job {
 
 export type Prepared = { ok: true; job: Job } | { ok: false; error: ErrorResponse };
 
-const MAX_SEED = 0xffffffff;
+/** The largest seed the engine takes. */
+export const MAX_SEED = 0xffffffff;
 
-type Loaded =
+export type Loaded =
   | { ok: true; scenario: Scenario }
   | { ok: false; field: 'seed' | 'presetId' | 'scenario'; message: string; issues?: ErrorIssue[] };
 
-function errors(count: number): string {
+/** "1 error", "3 errors". */
+export function errors(count: number): string {
   return `${count} error${count === 1 ? '' : 's'}`;
 }
 
 /** Checks a spec's seed and loads its preset or validates its scenario. */
-function load(spec: RunSpec): Loaded {
+export function load(spec: RunSpec): Loaded {
   const { seed } = spec;
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
     return {

@@ -4,9 +4,11 @@
  * Running here keeps the UI thread free however long a run takes; the bridge restarts this worker if it
  * crashes or stops answering.
  */
-import { isCancelRequest, isWorkerRequest, type WorkerResponse } from '../protocol/messages';
+import { isCancelRequest, isSweepRequest, isWorkerRequest, type WorkerResponse } from '../protocol/messages';
 import { prepareJob } from './jobs';
 import { createRunLoop } from './runLoop';
+import { prepareSweep } from './sweepJob';
+import { createSweepLoop } from './sweepLoop';
 
 /** The parts of the worker global this file uses (tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
@@ -21,6 +23,8 @@ function post(message: WorkerResponse, transfer?: Transferable[]): void {
 }
 
 const loop = createRunLoop({ post });
+// Sweeps have their own loop; when both have work, their slices take turns.
+const sweeps = createSweepLoop({ post });
 
 scope.addEventListener('message', (event) => {
   const request: unknown = event.data;
@@ -35,9 +39,16 @@ scope.addEventListener('message', (event) => {
   }
   if (isCancelRequest(request)) {
     loop.cancel(request.id);
+    sweeps.cancel(request.id);
     return;
   }
   try {
+    if (isSweepRequest(request)) {
+      const prepared = prepareSweep(request);
+      if (prepared.ok) sweeps.start(prepared.job);
+      else post(prepared.error);
+      return;
+    }
     const prepared = prepareJob(request);
     if (prepared.ok) loop.start(prepared.job);
     else post(prepared.error);
