@@ -77,6 +77,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Some tests simulate every preset (sqs-scaling has 100,000 messages); a busy 2-core machine needs time.
+    testTimeout: 30_000,
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
   },
