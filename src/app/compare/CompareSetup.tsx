@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { COMPARE_SETS } from '../../scenarios/presets/compareSets';
-import { PRESET_GROUPS } from '../presetCatalog';
+import { PresetOptions } from '../components/PresetOptions';
 import { MAX_PANES, MIN_PANES, type PaneSpec } from './comparisonRequest';
 import { paneTitle } from './useComparison';
 
@@ -36,15 +36,7 @@ function PanePicker({
         onChange={(e) => onPick(e.target.value)}
       >
         {!('presetId' in pane) && <option value="">{paneTitle(pane)}</option>}
-        {PRESET_GROUPS.map((g) => (
-          <optgroup key={g.group} label={g.label}>
-            {g.presets.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <PresetOptions />
       </select>
       {count > MIN_PANES && (
         <button

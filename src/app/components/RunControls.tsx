@@ -4,7 +4,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { PresetBrowser } from '../../ui/presets/PresetBrowser';
-import { PRESET_GROUPS } from '../presetCatalog';
+import { PresetOptions } from './PresetOptions';
 import { MAX_SEED, parseSeed } from '../urlState';
 
 interface Props {
@@ -52,15 +52,7 @@ export function RunControls({ presetId, customTitle, seed, busy, onRun, onRerun 
               Your scenario: {customTitle}
             </option>
           )}
-          {PRESET_GROUPS.map((g) => (
-            <optgroup key={g.group} label={g.label}>
-              {g.presets.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <PresetOptions />
         </select>
       </div>
       <PresetBrowser currentId={presetId} onChoose={(id) => onRun(id, parsedSeed ?? seed)} />

@@ -3,11 +3,12 @@
  * moment on, or one more event; the changes are checked as the worker will check them, and only a
  * valid fork leaves the dialog. What was chosen stays while the dialog is open.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { ScenarioChange } from '../../protocol/messages';
 import type { FieldDescriptor } from '../../scenarios/fieldCatalog';
 import { changeScenario } from '../../scenarios/scenarioChanges';
 import type { Scenario } from '../../scenarios/schema';
+import { useModalDialog } from '../../ui/dialog/useModalDialog';
 import { changesLabel } from '../compare/comparisonRequest';
 import { formatOffset } from '../format';
 import {
@@ -37,7 +38,7 @@ interface SettingChange {
 }
 
 export function ForkDialog({ open, scenario, atMs, onClose, onFork }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, dialogProps } = useModalDialog(open, onClose);
   const titleId = useId();
   const settingId = useId();
   const failureId = useId();
@@ -55,13 +56,6 @@ export function ForkDialog({ open, scenario, atMs, onClose, onFork }: Props) {
   const [failure, setFailure] = useState<InjectedFailure | ''>('');
   const [inject, setInject] = useState(-1);
   const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   function pick(next: string) {
     setPath(next);
@@ -120,7 +114,7 @@ export function ForkDialog({ open, scenario, atMs, onClose, onFork }: Props) {
   }
 
   return (
-    <dialog ref={ref} className="fork-dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className="fork-dialog" aria-labelledby={titleId} {...dialogProps}>
       <form className="fork-form" onSubmit={submit} noValidate>
         <h2 id={titleId}>Fork the run at {formatOffset(atMs)}</h2>
         <p className="panel-lead">

@@ -5,7 +5,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { exportSamTemplate } from '../../scenarios/sam';
 import type { Scenario } from '../../scenarios/schema';
-import { useModalDialog } from './useModalDialog';
+import { useModalDialog } from '../dialog/useModalDialog';
 import './sam.css';
 
 interface Props {

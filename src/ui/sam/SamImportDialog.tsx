@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { importTemplate, type ImportResult } from '../../scenarios/sam';
 import { ImportReportView, ReportLineItem } from './ImportReportView';
-import { useModalDialog } from './useModalDialog';
+import { useModalDialog } from '../dialog/useModalDialog';
 import './sam.css';
 
 interface Props {
