@@ -26,6 +26,7 @@ import { readUrlState, writeUrlPresent, writeUrlSeed, writeUrlSpeed, writeUrlSta
 import type { InitialState } from './share/initialState';
 import { writeUrlView } from './urlView';
 import { useMediaQuery } from './useMediaQuery';
+import { SimulationClientContext } from './SimulationClientContext';
 import { useSimulationRun, type CustomScenario, type RunRequestState } from './useSimulationRun';
 import { useTheme } from './useTheme';
 import { useUrlTime } from './useUrlTime';
@@ -324,7 +325,7 @@ export function App({ initial: given }: { initial?: InitialState }) {
     );
 
   return (
-    <>
+    <SimulationClientContext value={client}>
       <AppHeader>
         <RunControls
           presetId={request.presetId}
@@ -403,6 +404,6 @@ export function App({ initial: given }: { initial?: InitialState }) {
           follow AWS&apos;s documentation; each step links to the page behind it.
         </p>
       </footer>
-    </>
+    </SimulationClientContext>
   );
 }

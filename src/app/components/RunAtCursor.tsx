@@ -1,12 +1,13 @@
 /**
  * The run's panels as they stood at the player's moment: items, metrics with their charts over simulated
- * time and the cost, deliveries and the timeline.
+ * time and the cost, the many-runs sweep, deliveries and the timeline.
  * It re-renders when the cursor moves (an event is shown), not every animation frame: between two
  * events nothing changes (see src/store/selectors.ts).
  */
 import { Suspense, lazy, useMemo } from 'react';
 import { metricsAt, shownMs } from '../../store/selectors';
 import { useSimStore } from '../../store/useSimStore';
+import { useSimulationClient } from '../SimulationClientContext';
 import { Deliveries } from './Deliveries';
 import { ItemsSummary } from './ItemsSummary';
 import { MetricsPanel } from './MetricsPanel';
@@ -17,6 +18,8 @@ const MetricsCharts = lazy(() =>
   import('../../ui/charts/MetricsCharts').then((m) => ({ default: m.MetricsCharts })),
 );
 const CostPanel = lazy(() => import('../../ui/cost/CostPanel').then((m) => ({ default: m.CostPanel })));
+// The many-runs sweep: its panel, statistics and histograms load with these tables too.
+const SweepPanel = lazy(() => import('../../ui/sweep/SweepPanel').then((m) => ({ default: m.SweepPanel })));
 
 export function RunAtCursor() {
   const results = useSimStore((s) => s.results);
@@ -24,6 +27,7 @@ export function RunAtCursor() {
   const cursor = useSimStore((s) => s.cursor);
   const playing = useSimStore((s) => s.playing);
   const selectedItem = useSimStore((s) => s.selectedItemId);
+  const client = useSimulationClient();
   const atMs = shownMs(log, cursor);
   const metrics = useMemo(() => (results ? metricsAt(results, log, cursor) : null), [results, log, cursor]);
   if (!results || !metrics) return null;
@@ -36,6 +40,8 @@ export function RunAtCursor() {
       <Suspense fallback={null}>
         <MetricsCharts />
         <CostPanel />
+        {/* Only where the shell provides its client (not in an embed or presenter view). */}
+        {client && <SweepPanel client={client} />}
       </Suspense>
       {/* Only async events have destinations or a DLQ; a sync caller gets the response itself. */}
       {hasAsync && <Deliveries items={results.items} atMs={atMs} />}

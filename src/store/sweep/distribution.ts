@@ -8,6 +8,8 @@ export interface Histogram {
   starts: number[];
   width: number;
   counts: number[];
+  /** True when each bin holds one value (whole numbers, or every run the same), not a range. */
+  discrete: boolean;
 }
 
 export interface Distribution {
@@ -33,13 +35,14 @@ export function percentileOf(sorted: ArrayLike<number>, q: number): number {
 
 /** Equal-width bins from min to max; whole numbers spanning at most MAX_BINS values get one bin each. */
 export function histogramOf(sorted: ArrayLike<number>, maxBins = MAX_BINS): Histogram {
-  if (sorted.length === 0) return { starts: [], width: 0, counts: [] };
+  if (sorted.length === 0) return { starts: [], width: 0, counts: [], discrete: true };
   const min = sorted[0]!;
   const max = sorted[sorted.length - 1]!;
   let whole = true;
   for (let i = 0; i < sorted.length && whole; i++) whole = Number.isInteger(sorted[i]);
   let bins: number;
   let width: number;
+  const discrete = (whole && max - min + 1 <= maxBins) || max === min;
   if (whole && max - min + 1 <= maxBins) {
     // Counts (duplicates, attempts) read best as one bar per value.
     bins = max - min + 1;
@@ -56,7 +59,7 @@ export function histogramOf(sorted: ArrayLike<number>, maxBins = MAX_BINS): Hist
     const bin = width === 0 ? 0 : Math.floor((sorted[i]! - min) / width);
     counts[Math.min(bins - 1, bin)]! += 1;
   }
-  return { starts: counts.map((_, b) => min + b * width), width, counts };
+  return { starts: counts.map((_, b) => min + b * width), width, counts, discrete };
 }
 
 /** The distribution of `values` over the runs, ignoring NaN. */

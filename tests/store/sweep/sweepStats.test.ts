@@ -39,19 +39,24 @@ describe('distributionOf', () => {
 
 describe('histogramOf', () => {
   it('one bin per value for small whole numbers', () => {
-    expect(histogramOf([0, 0, 1, 3, 3, 3])).toEqual({ starts: [0, 1, 2, 3], width: 1, counts: [2, 1, 0, 3] });
+    expect(histogramOf([0, 0, 1, 3, 3, 3])).toEqual({
+      starts: [0, 1, 2, 3],
+      width: 1,
+      counts: [2, 1, 0, 3],
+      discrete: true,
+    });
   });
 
   it('equal-width bins otherwise, the maximum in the last bin', () => {
     const h = histogramOf([0, 0.25, 0.5, 0.75, 1], 4);
-    expect(h).toEqual({ starts: [0, 0.25, 0.5, 0.75], width: 0.25, counts: [1, 1, 1, 2] });
+    expect(h).toEqual({ starts: [0, 0.25, 0.5, 0.75], width: 0.25, counts: [1, 1, 1, 2], discrete: false });
     const wide = histogramOf(Array.from({ length: 101 }, (_, i) => i * 10));
     expect(wide.counts).toHaveLength(20);
     expect(wide.counts.reduce((a, b) => a + b, 0)).toBe(101);
   });
 
   it('a single repeated fraction is one bin', () => {
-    expect(histogramOf([0.5, 0.5, 0.5])).toEqual({ starts: [0.5], width: 0, counts: [3] });
+    expect(histogramOf([0.5, 0.5, 0.5])).toEqual({ starts: [0.5], width: 0, counts: [3], discrete: true });
   });
 });
 
@@ -93,7 +98,12 @@ describe('summariseSweep', () => {
   it('keeps the distribution behind each headline', () => {
     const dup = summary.outcomes.find((o) => o.key === 'duplicates')!.distribution;
     expect(dup).toMatchObject({ min: 0, max: 4, mean: 0.2 });
-    expect(dup.histogram).toEqual({ starts: [0, 1, 2, 3, 4], width: 1, counts: [19, 0, 0, 0, 1] });
+    expect(dup.histogram).toEqual({
+      starts: [0, 1, 2, 3, 4],
+      width: 1,
+      counts: [19, 0, 0, 0, 1],
+      discrete: true,
+    });
   });
 
   it('says "no data" when no run has a value', () => {
