@@ -46,6 +46,7 @@ export function NarrationView() {
   const cursor = useSimStore((s) => s.cursor);
   const scenario = useSimStore((s) => s.scenario);
   const loading = useSimStore((s) => s.status === 'loading');
+  const playing = useSimStore((s) => s.playing);
   const [open, setOpen] = useState(false);
   const bodyId = useId();
   const narration = useMemo(
@@ -55,7 +56,11 @@ export function NarrationView() {
   const shown = Math.min(cursor + 1, log.length);
   return (
     <>
-      {narration ? <Current narration={narration} /> : <Hint total={log.length} loading={loading} />}
+      {/* A live region, so a screen reader reads each step as the learner steps; silent while playing,
+          where a new event every few milliseconds would drown the reader (the transcript does the same). */}
+      <div aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
+        {narration ? <Current narration={narration} /> : <Hint total={log.length} loading={loading} />}
+      </div>
       <div className="narration-transcript">
         <button
           type="button"
