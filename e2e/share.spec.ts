@@ -52,3 +52,22 @@ test('a damaged link says what is wrong and shows the default preset instead', a
   await expect(page.getByTestId('diagram').locator('.pipeline-node').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a comparison that includes an edited scenario has a link too', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await page.goto('/?test=1&scenario=sync-success');
+  await ready(page);
+  await page.getByRole('button', { name: 'Edit scenario' }).click();
+  await page.locator('input[data-path="function.Timeout"]').fill('9');
+  await page.getByRole('button', { name: 'Run this scenario' }).click();
+  await ready(page);
+  await expect.poll(() => new URL(page.url()).searchParams.get('custom')).not.toBeNull();
+  await page.getByRole('button', { name: 'Compare with…' }).click();
+  await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+  await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toMatch(/^custom,/);
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('compare-pane')).toHaveCount(2);
+  await expect(other.getByTestId('compare-pane').first()).toContainText('(edited)');
+});

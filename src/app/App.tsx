@@ -114,7 +114,7 @@ export function App({ initial: given }: { initial?: InitialState }) {
   function showComparison(next: ComparisonRequest | null) {
     setComparison(next);
     if (next) setTour(null);
-    writeUrlView(urlViewOf(next));
+    writeUrlView(urlViewOf(next, request.custom));
   }
 
   /** Leaves any other view for the plain run. */

@@ -5,14 +5,20 @@
 import { changesLabel, type ComparisonRequest, type PaneSpec } from './compare/comparisonRequest';
 import { PRESETS } from './presetCatalog';
 import type { InitialState } from './share/initialState';
-import type { UrlView } from './urlView';
-import type { RunRequestState } from './useSimulationRun';
+import { CUSTOM_PANE, type UrlView } from './urlView';
+import type { CustomScenario, RunRequestState } from './useSimulationRun';
 
 /** What a link's view asks for, as a comparison to run (a tour is not a comparison). */
 export function initialComparison(initial: InitialState): ComparisonRequest | null {
   const { view, seed, presetId, custom } = initial;
-  if (view.mode === 'compare')
-    return { kind: 'panes', panes: view.presetIds.map((id) => ({ presetId: id })), seed, nonce: 0 };
+  if (view.mode === 'compare') {
+    // The link's own scenario takes the place the link gave it; unreadable, the comparison is dropped.
+    if (view.presetIds.includes(CUSTOM_PANE) && !custom) return null;
+    const panes = view.presetIds.map((id): PaneSpec =>
+      id === CUSTOM_PANE && custom ? { scenario: custom.scenario, title: custom.title } : { presetId: id },
+    );
+    return { kind: 'panes', panes, seed, nonce: 0 };
+  }
   if (view.mode === 'fork')
     return {
       kind: 'fork',
@@ -27,10 +33,16 @@ export function initialComparison(initial: InitialState): ComparisonRequest | nu
 }
 
 /** The address bar's view for a comparison (an edited scenario cannot be named in a link). */
-export function urlViewOf(request: ComparisonRequest | null): UrlView {
+/**
+ * The address bar's view for a comparison. A pane of the user's own scenario is named `custom` when it is
+ * the shown run's (which the link carries in `custom=`); other edited panes cannot be named in a link.
+ */
+export function urlViewOf(request: ComparisonRequest | null, shown?: CustomScenario): UrlView {
   if (!request) return { mode: 'run' };
   if (request.kind === 'fork') return { mode: 'fork', atMs: request.atMs, changes: request.changes };
-  const ids = request.panes.flatMap((p) => ('presetId' in p ? [p.presetId] : []));
+  const ids = request.panes.flatMap((p) =>
+    'presetId' in p ? [p.presetId] : shown && p.scenario === shown.scenario ? [CUSTOM_PANE] : [],
+  );
   return ids.length === request.panes.length ? { mode: 'compare', presetIds: ids } : { mode: 'run' };
 }
 

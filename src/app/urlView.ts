@@ -33,12 +33,15 @@ export function formatSetting(change: ScenarioChange): string {
   return `${change.path}=${typeof change.value === 'string' ? change.value : JSON.stringify(change.value)}`;
 }
 
-function readCompare(text: string, notices: string[]): UrlView {
+/** In `compare=`, the link's own scenario (`custom=`) as a pane. */
+export const CUSTOM_PANE = 'custom';
+
+function readCompare(text: string, notices: string[], hasCustom: boolean): UrlView {
   const ids = text
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const unknown = ids.filter((id) => !findPreset(id));
+  const unknown = ids.filter((id) => !findPreset(id) && !(id === CUSTOM_PANE && hasCustom));
   if (unknown.length > 0) {
     notices.push(
       `There is no preset called ${unknown.map((id) => `"${id}"`).join(', ')}, so the comparison is not shown.`,
@@ -88,7 +91,7 @@ function readTour(text: string, stepText: string | null, notices: string[]): Url
 /** Reads the view from a query string; the tour id is checked when the tours have loaded. */
 export function readUrlView(params: URLSearchParams, notices: string[]): UrlView {
   const compare = params.get('compare');
-  if (compare !== null) return readCompare(compare, notices);
+  if (compare !== null) return readCompare(compare, notices, params.has('custom'));
   const fork = params.get('fork');
   if (fork !== null) return readFork(fork, params.getAll('set'), notices);
   const tour = params.get('tour');

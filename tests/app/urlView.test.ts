@@ -84,3 +84,55 @@ describe('writeUrlView', () => {
     });
   });
 });
+
+describe('a comparison with the link’s own scenario', () => {
+  it('accepts "custom" as a pane only when the link carries its own scenario', () => {
+    expect(read('compare=custom,sync-success&custom=abc').view).toEqual({
+      mode: 'compare',
+      presetIds: ['custom', 'sync-success'],
+    });
+    const without = read('compare=custom,sync-success');
+    expect(without.view).toEqual({ mode: 'run' });
+    expect(without.notices[0]).toContain('"custom"');
+  });
+
+  it('names the shown run’s own scenario "custom" when writing the link, and puts it back when reading', async () => {
+    const { initialComparison, urlViewOf } = await import('../../src/app/pageViews');
+    const shown = { scenario: { id: 'mine' }, title: 'Mine', origin: 'Edited.' };
+    const view = urlViewOf(
+      {
+        kind: 'panes',
+        panes: [{ scenario: shown.scenario, title: 'Mine' }, { presetId: 'async-dlq' }],
+        seed: 3,
+        nonce: 0,
+      },
+      shown,
+    );
+    expect(view).toEqual({ mode: 'compare', presetIds: ['custom', 'async-dlq'] });
+    const request = initialComparison({
+      presetId: 'default',
+      seed: 3,
+      notices: [],
+      testMode: false,
+      present: false,
+      view,
+      custom: shown,
+    });
+    expect(request).toMatchObject({
+      kind: 'panes',
+      panes: [{ scenario: shown.scenario, title: 'Mine' }, { presetId: 'async-dlq' }],
+    });
+    // Another edited scenario than the shown one cannot be named: the link shows the plain run.
+    expect(
+      urlViewOf(
+        {
+          kind: 'panes',
+          panes: [{ scenario: {}, title: 'Other' }, { presetId: 'async-dlq' }],
+          seed: 3,
+          nonce: 0,
+        },
+        shown,
+      ),
+    ).toEqual({ mode: 'run' });
+  });
+});
