@@ -127,14 +127,14 @@ test('the seed comes from the URL, and Run re-runs with a typed seed', async ({ 
   expect(await page.evaluate(() => window.__sim?.results?.seed)).toBe(7);
 
   await page.getByLabel('Seed').fill('42');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page).toHaveURL(/seed=42/);
   await page.waitForFunction(() => window.__sim?.status === 'ready' && window.__sim.results?.seed === 42);
   await page.keyboard.press('End');
   await expect(itemsTable(page).getByRole('row', { name: /second/ })).toContainText('succeeded');
 
   await page.getByLabel('Seed').fill('abc');
-  await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   expect(errors).toEqual([]);
 });
 
