@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// PW_PORT lets several test runs share a machine (each with its own `vite preview`).
+const PORT = Number(process.env.PW_PORT ?? 4173);
 const BASE_URL = `http://localhost:${PORT}`;
 const CI = !!process.env.CI;
 
