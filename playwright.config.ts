@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
 
-// PW_PORT lets several test runs share a machine (each with its own `vite preview`).
+// PW_PORT and PW_DIST let several test runs share a machine, each with its own build and `vite preview`.
 const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST ?? 'dist';
 const BASE_URL = `http://localhost:${PORT}`;
 const CI = !!process.env.CI;
 
@@ -57,7 +58,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: BASE_URL,
     reuseExistingServer: !CI,
     timeout: 60_000,
