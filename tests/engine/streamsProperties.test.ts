@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, restoreSimulation } from '../../src/engine/simulation';
-import type { ResultInvocation } from '../../src/engine/results';
 import type { Scenario } from '../../src/scenarios/schema';
 import { mustValidate } from '../../src/scenarios/validate';
+import { expectPartitionKeyOrder } from '../helpers/invariants';
 import { run } from '../helpers/scenario';
 
 const DESTINATIONS = [
@@ -123,11 +123,6 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     }),
   );
 
-function overlaps(invs: ResultInvocation[]): boolean {
-  const sorted = [...invs].sort((a, b) => a.startMs - b.startMs);
-  return sorted.some((inv, i) => i > 0 && inv.startMs < (sorted[i - 1]!.endMs ?? Number.POSITIVE_INFINITY));
-}
-
 describe('§3.4 properties of stream runs', () => {
   it('§3.4 every record ends in exactly one terminal event that matches its outcome, or is in flight only when untilSeconds cut the run (fc seed 4301)', () => {
     fc.assert(
@@ -152,35 +147,7 @@ describe('§3.4 properties of stream runs', () => {
 
   it('§3.4 per partition key: never in two concurrent batches, and first processed in sequence order; a shard at ParallelizationFactor 1 runs one batch at a time (fc seed 4302)', () => {
     fc.assert(
-      fc.property(scenarioArb, (s) => {
-        const r = run(s);
-        const src = s.sources[0]!;
-        if (src.type !== 'kinesis' && src.type !== 'dynamodb') throw new Error('stream expected');
-        const keyOf = new Map<string, string>();
-        const seqOf = new Map<string, string>();
-        for (const e of r.log.filter((x) => x.type === 'stream/record-put')) {
-          const d = e.data as { partitionKey: string; shard: string; sequenceNumber: string };
-          keyOf.set(e.item!, `${d.shard}/${d.partitionKey}`);
-          seqOf.set(e.item!, d.sequenceNumber);
-        }
-        for (const key of new Set(keyOf.values())) {
-          const invs = r.invocations.filter((inv) => inv.items.some((id) => keyOf.get(id) === key));
-          expect(overlaps(invs), key).toBe(false);
-          // The first time each record of the key reaches the function follows sequence order.
-          const firstSeen: string[] = [];
-          for (const inv of [...invs].sort((a, b) => a.startMs - b.startMs)) {
-            for (const id of inv.items)
-              if (keyOf.get(id) === key && !firstSeen.includes(id)) firstSeen.push(id);
-          }
-          const seqs = firstSeen.map((id) => seqOf.get(id)!);
-          expect([...seqs].sort(), key).toEqual(seqs);
-        }
-        if (src.mapping.ParallelizationFactor === 1) {
-          for (const shard of new Set(r.invocations.map((i) => i.shardId))) {
-            expect(overlaps(r.invocations.filter((i) => i.shardId === shard)), shard).toBe(false);
-          }
-        }
-      }),
+      fc.property(scenarioArb, (s) => expectPartitionKeyOrder(run(s), s)),
       { seed: 4302, numRuns: 60 },
     );
   });
