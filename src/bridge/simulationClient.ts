@@ -104,6 +104,11 @@ export interface SimulationClient {
   compare(inputs: RunInput[], options?: RequestOptions): Promise<RunOutput[]>;
   /** Runs one scenario once per seed and returns every run's summary (no logs). */
   sweep(input: SweepInput, options?: SweepOptions): Promise<SweepOutput>;
+  /**
+   * Calls `listener` when the worker crashes or breaks while no request is pending (nobody else would
+   * hear of it); the next request starts a fresh worker. Returns the unsubscribe function.
+   */
+  onIdleFailure(listener: (error: SimulationError) => void): () => void;
   /** Stops the worker; pending requests fail with kind 'disposed'. The client can still be used afterwards. */
   dispose(): void;
 }
@@ -152,17 +157,32 @@ function detailOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The error a pending request fails with when its worker ends: a run whose log had started to arrive
+ * says so, since none of that part of a run is handed over as if it were the whole.
+ */
+function failureFor(p: Pending, error: SimulationError): SimulationError {
+  if (p.kind !== 'runs' || error.kind === 'disposed') return error;
+  const received = p.logs.reduce((n, log) => n + log.length, 0);
+  if (received === 0) return error;
+  const count = received.toLocaleString('en-US');
+  const note = `The run stopped part way, after ${count} event${received === 1 ? '' : 's'}, so it is incomplete and is not shown.`;
+  return new SimulationError(error.kind, `${error.message} ${note}`, error.issues);
+}
+
 /** Creates a client; the worker itself starts on the first request. */
 export function createSimulationClient(options: SimulationClientOptions = {}): SimulationClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const createWorker = options.createWorker ?? defaultWorker;
   const pending = new Map<number, Pending>();
+  const idleListeners = new Set<(error: SimulationError) => void>();
   let worker: WorkerLike | null = null;
   let watchdog: ReturnType<typeof setTimeout> | null = null;
   let nextId = 1;
 
   /** Ends the current worker and fails every pending request; the next request starts a new worker. */
   function fail(error: SimulationError): void {
+    const hadWorker = worker !== null;
     worker?.terminate();
     worker = null;
     const failed = [...pending.values()];
@@ -170,8 +190,10 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     rearm();
     for (const p of failed) {
       p.detach();
-      p.reject(error);
+      p.reject(failureFor(p, error));
     }
+    if (failed.length === 0 && hadWorker && error.kind !== 'disposed')
+      for (const listener of [...idleListeners]) listener(error);
   }
 
   /**
@@ -404,6 +426,10 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
         };
         send({ type: 'sweep', id, ...target, seeds }, entry, options.signal);
       });
+    },
+    onIdleFailure(listener) {
+      idleListeners.add(listener);
+      return () => idleListeners.delete(listener);
     },
     dispose() {
       fail(new SimulationError('disposed', 'The simulation was stopped.'));
