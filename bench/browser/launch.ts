@@ -1,0 +1,57 @@
+/**
+ * Debian's Chromium driven by Playwright (its own browser download is not available here), launched with
+ * the flags that make it run headless on this machine, and pages without a service worker, so every load
+ * comes from the server as a first visit does.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+
+/** The Chromium binary: $PW_CHROMIUM_PATH, else Debian's package. */
+export function chromiumPath(): string {
+  return process.env.PW_CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A fresh context (empty cache, no service worker) at a desktop size, where the diagram takes the width. */
+export async function freshContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 1440, height: 900 },
+  });
+  // tsx compiles this code with esbuild's keepNames, which wraps named functions in a `__name(...)` helper;
+  // functions passed to page.evaluate carry those calls into the page, which has no such helper.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  return context;
+}
+
+/** The browser's product and version as its binary reports it, e.g. "Chromium 156.0.8078.108 built on Debian…". */
+export async function chromiumVersion(): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)(chromiumPath(), ['--version'], { timeout: 15_000 });
+    return stdout.trim() || `Chromium (${chromiumPath()})`;
+  } catch {
+    // Some wrappers refuse --version; the launched browser still knows its version.
+    const browser = await launchChromium();
+    try {
+      return `Chromium ${browser.version()}`;
+    } finally {
+      await browser.close();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The browser figures of `npm run bench` (design.md, "Performance budgets"): frames per second with 300+
+ * items in play, the longest main-thread task while the worker simulates a large preset, the time to the
+ * first diagram, and the gzip size of the JavaScript loaded first. The app is built into a temporary
+ * directory, served by `vite preview` on a free port and driven in headless Chromium.
+ * How each is measured: docs/performance-browser.md. Runs alone with `npx tsx bench/browser/measureBrowser.ts [--quick]`.
+ */
+import { pathToFileURL } from 'node:url';
+import type { BenchRow } from '../benchRow';
+import { measureFirstDiagram } from './firstDiagram';
+import { fetchedBeforeDiagramRow, measureFirstLoadSize } from './firstLoadSize';
+import { measureFps } from './fps';
+import { chromiumVersion, launchChromium } from './launch';
+import { measureLongTasks } from './longTasks';
+import { buildApp, removeBuild, servePreview } from './server';
+
+export { chromiumVersion } from './launch';
+
+/** Builds and serves the app, measures the browser figures, and cleans up; `quick` repeats less. */
+export async function measureBrowser(options: { quick: boolean }): Promise<BenchRow[]> {
+  const outDir = await buildApp();
+  const rows: BenchRow[] = [];
+  try {
+    rows.push(...(await measureFirstLoadSize(outDir)));
+    const server = await servePreview(outDir);
+    try {
+      const browser = await launchChromium();
+      try {
+        // The page-load figures first, before long runs have warmed anything up.
+        const first = await measureFirstDiagram(browser, server.baseUrl, options.quick);
+        rows.push(fetchedBeforeDiagramRow(first.scripts), ...first.rows);
+        rows.push(...(await measureFps(browser, server.baseUrl, options.quick)));
+        rows.push(...(await measureLongTasks(browser, server.baseUrl, options.quick)));
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await removeBuild(outDir);
+  }
+  // The machine description needs the browser too; the frame rate depends on it most.
+  const fps = rows.find((r) => r.unit === 'fps');
+  if (fps) fps.note = `${fps.note ?? ''}; ${await chromiumVersion()}`;
+  return rows;
+}
+
+/** The rows as a plain-text table, for running this file alone. */
+export function formatRows(rows: readonly BenchRow[]): string {
+  const cells = rows.map((r) => [
+    r.name,
+    `${r.value.toLocaleString('en-US')} ${r.unit}`,
+    r.peer ? `${r.peer.name}: ${r.peer.value}${r.ratio === undefined ? '' : ` (×${r.ratio})`}` : '',
+    r.budget ?? '',
+    r.pass === undefined ? '' : r.pass ? 'pass' : 'MISS',
+  ]);
+  const header = ['Figure', 'Value', 'Peer', 'Budget', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ');
+  const notes = rows.map((r, i) => `  [${i + 1}] ${r.note ?? ''}`);
+  return [line(header), ...cells.map(line), '', 'Notes:', ...notes].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const quick = process.argv.includes('--quick');
+  const rows = await measureBrowser({ quick });
+  console.log(formatRows(rows));
+  console.log(`\n${await chromiumVersion()}`);
+}
