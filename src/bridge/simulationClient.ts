@@ -126,6 +126,8 @@ interface RunsPending extends PendingBase {
   kind: 'runs';
   compare: boolean;
   logs: SimEvent[][];
+  /** Per part, the items and invocations received ahead of its results (`results-part`). */
+  resultParts: Array<Pick<Results, 'items' | 'invocations'>>;
   outputs: Array<RunOutput | undefined>;
   resolve(outputs: RunOutput[]): void;
 }
@@ -276,11 +278,25 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
       for (const event of message.events) log.push(event);
       return;
     }
+    const received = p.resultParts[part]!;
+    if (message.type === 'results-part') {
+      for (const item of message.items) received.items.push(item);
+      for (const invocation of message.invocations) received.invocations.push(invocation);
+      return;
+    }
     if (message.logLength !== log.length) {
       broken(id, 'The event log arrived incomplete from the worker.');
       return;
     }
-    const output: RunOutput = { results: message.results, log, scenario: message.scenario };
+    const results =
+      received.items.length + received.invocations.length === 0
+        ? message.results
+        : {
+            ...message.results,
+            items: received.items.concat(message.results.items),
+            invocations: received.invocations.concat(message.results.invocations),
+          };
+    const output: RunOutput = { results, log, scenario: message.scenario };
     if (message.flowIndex) output.flowIndex = message.flowIndex;
     p.outputs[part] = output;
     const outputs = p.outputs.filter((o): o is RunOutput => o !== undefined);
@@ -387,6 +403,7 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
         kind: 'runs',
         compare: message.type === 'compare',
         logs: Array.from({ length: parts }, () => []),
+        resultParts: Array.from({ length: parts }, () => ({ items: [], invocations: [] })),
         outputs: Array.from({ length: parts }, () => undefined),
         resolve,
         reject,

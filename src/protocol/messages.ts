@@ -3,8 +3,10 @@
  * only: no functions, classes or DOM objects. Every request carries an `id`; every response names the
  * request it answers.
  *
- * A `run` or `fork` answers with zero or more `log-batch` messages (in order, contiguous by `fromSeq`)
- * and then exactly one `results`, or an `error` instead. A `compare` does the same once per run it
+ * A `run` or `fork` answers with zero or more `log-batch` messages (in order, contiguous by `fromSeq`),
+ * zero or more `results-part` messages and then exactly one `results`, or an `error` instead. Big logs
+ * and results travel in parts of bounded size, because the page reads each message in one main-thread
+ * task: a 100,000-item results object in one message would freeze it for about a second. A `compare` does the same once per run it
  * compares, each message tagged with that run's `part` (its index in `runs`), and ends with the last
  * part's `results` or with one `error`. A `cancel` gets no answer: the worker just stops sending
  * anything for the cancelled request.
@@ -111,6 +113,19 @@ export interface ResultsResponse {
   flowIndex?: FlowIndex;
 }
 
+/**
+ * Part of one run's results sent ahead of the `results` message: its items and invocations are the next
+ * ones in order, and the `results` message's own arrays come after all parts.
+ */
+export interface ResultsPartResponse {
+  type: 'results-part';
+  id: number;
+  /** For a `compare`: which of its runs this is. Absent for `run` and `fork`. */
+  part?: number;
+  items: Results['items'];
+  invocations: Results['invocations'];
+}
+
 /** A slice of one run's event log: `events[0].seq === fromSeq`, and batches arrive in order. */
 export interface LogBatchResponse {
   type: 'log-batch';
@@ -187,7 +202,12 @@ export interface SweepResultsResponse {
 }
 
 export type WorkerResponse =
-  ResultsResponse | LogBatchResponse | SweepProgressResponse | SweepResultsResponse | ErrorResponse;
+  | ResultsResponse
+  | ResultsPartResponse
+  | LogBatchResponse
+  | SweepProgressResponse
+  | SweepResultsResponse
+  | ErrorResponse;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -293,6 +313,13 @@ export function isWorkerResponse(value: unknown): value is WorkerResponse {
         isRecord(value.results) &&
         isRecord(value.scenario) &&
         typeof value.logLength === 'number'
+      );
+    case 'results-part':
+      return (
+        isRequestId(value.id) &&
+        isPart(value.part) &&
+        Array.isArray(value.items) &&
+        Array.isArray(value.invocations)
       );
     case 'log-batch':
       return (

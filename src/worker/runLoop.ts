@@ -2,13 +2,16 @@
  * The worker's scheduler: drives jobs in slices of about SLICE_MS of wall time and yields between them,
  * so a newer request or a cancel is read while a long run is going. The newest job runs first (it is the
  * one the user is now waiting for); older ones resume when it is done or cancelled. The log goes out as
- * one `log-batch` of everything new at most once per FRAME_MS, a final batch and the results when a run
- * ends, and an empty batch after WORKER_KEEPALIVE_MS of nothing, so the bridge knows the worker is alive.
+ * everything new at most once per FRAME_MS (in batches of at most MESSAGE_CHUNK events), a final batch,
+ * the results' parts and the results when a run ends, and an empty batch after WORKER_KEEPALIVE_MS of
+ * nothing, so the bridge knows the worker is alive.
  */
+import type { Results } from '../engine/results';
 import type { Simulation } from '../engine/simulation';
 import {
   WORKER_KEEPALIVE_MS,
   type LogBatchResponse,
+  type ResultsPartResponse,
   type ResultsResponse,
   type WorkerResponse,
 } from '../protocol/messages';
@@ -18,8 +21,13 @@ import type { Job, Part } from './jobs';
 
 /** How long one slice computes before the worker reads its messages again. */
 export const SLICE_MS = 10;
-/** At most one log batch per animation frame: the page handles each message on its main thread. */
+/** At most one round of log batches per animation frame: the page handles each message on its main thread. */
 export const FRAME_MS = 16;
+/**
+ * The most log events, or results items, in one message. The page deserializes a message in one task;
+ * a few thousand events take a few milliseconds, where a whole large run would take a second.
+ */
+export const MESSAGE_CHUNK = 2_000;
 
 export interface RunLoopOptions {
   /** Sends a message; `transfer` lists buffers that move to the page instead of being copied. */
@@ -64,16 +72,41 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     lastPost = now();
   }
 
+  /** Sends the unsent log in batches of at most MESSAGE_CHUNK events (one empty batch as a keepalive). */
   function flush(a: Active, part: Part): void {
     const log = a.sim?.log() ?? [];
-    const batch: LogBatchResponse = {
-      type: 'log-batch',
-      id: a.job.id,
-      fromSeq: a.sent,
-      events: log.slice(a.sent),
-    };
-    a.sent = log.length;
-    send(tagged(batch, part.part));
+    do {
+      const to = Math.min(log.length, a.sent + MESSAGE_CHUNK);
+      const batch: LogBatchResponse = {
+        type: 'log-batch',
+        id: a.job.id,
+        fromSeq: a.sent,
+        events: log.slice(a.sent, to),
+      };
+      a.sent = to;
+      send(tagged(batch, part.part));
+    } while (a.sent < log.length);
+  }
+
+  /** Sends a big run's items and invocations ahead of its results, in parts of at most MESSAGE_CHUNK. */
+  function sendResultsParts(a: Active, part: Part, runResults: Results): Results {
+    const { items, invocations } = runResults;
+    let i = 0;
+    let j = 0;
+    while (items.length - i > MESSAGE_CHUNK || invocations.length - j > MESSAGE_CHUNK) {
+      const chunk: ResultsPartResponse = {
+        type: 'results-part',
+        id: a.job.id,
+        items: items.slice(i, i + MESSAGE_CHUNK),
+        invocations: invocations.slice(j, j + MESSAGE_CHUNK),
+      };
+      i += chunk.items.length;
+      j += chunk.invocations.length;
+      send(tagged(chunk, part.part));
+    }
+    return i === 0 && j === 0
+      ? runResults
+      : { ...runResults, items: items.slice(i), invocations: invocations.slice(j) };
   }
 
   function finishPart(a: Active, part: Part, sim: Simulation): void {
@@ -85,7 +118,7 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     const results: ResultsResponse = {
       type: 'results',
       id: a.job.id,
-      results: runResults,
+      results: sendResultsParts(a, part, runResults),
       scenario: part.scenario,
       logLength: a.sent,
       flowIndex,

@@ -10,9 +10,9 @@ import {
 } from '../../src/protocol/messages';
 import { getPreset } from '../../src/scenarios/presets';
 import { prepareJob, type Job } from '../../src/worker/jobs';
-import { FRAME_MS, SLICE_MS, createRunLoop } from '../../src/worker/runLoop';
+import { FRAME_MS, MESSAGE_CHUNK, SLICE_MS, createRunLoop } from '../../src/worker/runLoop';
 import type { Steps } from '../../src/worker/steps';
-import { directRun } from './workerScope';
+import { batchRounds, directRun } from './workerScope';
 
 /** Time a clamped `setTimeout(…, 0)` takes between slices. */
 const YIELD_MS = 4;
@@ -87,10 +87,16 @@ describe('the run loop', () => {
     expect(FRAME_MS).toBeGreaterThanOrEqual(16); // one animation frame at 60 Hz
     const batches = posts.filter((p) => p.message.type === 'log-batch');
     expect(posts.at(-1)!.message.type).toBe('results');
-    // All but the final flush (which goes with the results) waited a frame since the previous post.
-    for (let i = 1; i < batches.length - 1; i++)
-      expect(batches[i]!.at - batches[i - 1]!.at).toBeGreaterThanOrEqual(FRAME_MS);
-    expect(batches.length).toBeLessThan(slices.length + 1);
+    // Batches of at most MESSAGE_CHUNK events; every round but the final flush (which goes with the
+    // results) waited a frame since the previous round.
+    for (const b of batches)
+      expect((b.message as LogBatchResponse).events.length).toBeLessThanOrEqual(MESSAGE_CHUNK);
+    const rounds = batchRounds(
+      batches.map((b) => ({ at: b.at, events: (b.message as LogBatchResponse).events })),
+    );
+    for (let i = 1; i < rounds.length - 1; i++)
+      expect(rounds[i]![0]!.at - rounds[i - 1]![0]!.at).toBeGreaterThanOrEqual(FRAME_MS);
+    expect(rounds.length).toBeLessThan(slices.length + 1);
     // Contiguous, and exactly the engine's log.
     let next = 0;
     for (const { message } of batches) {

@@ -5,7 +5,8 @@ import { buildFlowIndex, flowIndexBuffers } from '../../src/diagram/flowIndex';
 import { buildTopology } from '../../src/diagram/topology';
 import { getPreset, presetSource } from '../../src/scenarios/presets';
 import { mustValidate } from '../../src/scenarios/validate';
-import { answered, directRun, loadWorker, reassemble } from './workerScope';
+import { MESSAGE_CHUNK } from '../../src/worker/runLoop';
+import { answered, batchRounds, directRun, loadWorker, reassemble } from './workerScope';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -91,14 +92,19 @@ describe('the worker module (in-process): runs', () => {
     scope.onPost = () => times.push(performance.now());
     scope.send({ type: 'run', id: 9, presetId: 'burst-scaling', seed: 1 });
     const messages = await answered(scope, 9);
-    const { log } = reassemble(messages);
+    const { log, last } = reassemble(messages);
     expect(log).toHaveLength(15_000);
-    const batches = messages.filter((m) => m.type === 'log-batch');
-    expect(batches.length).toBeGreaterThan(1);
-    expect(batches.length).toBeLessThan(200);
-    // Every batch but the final flush waited for a frame (the clock is read just after the worker's own).
-    const gaps = times.slice(1, -2).map((t, i) => t - times[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(15);
+    // 3,000 items: the first MESSAGE_CHUNK travel ahead of the results, so no message is big.
+    const parts = messages.filter((m) => m.type === 'results-part');
+    expect(parts.map((m) => m.items.length)).toEqual([MESSAGE_CHUNK]);
+    expect(last.results.items).toHaveLength(3_000);
+    const batches = messages.flatMap((m, i) => (m.type === 'log-batch' ? [{ ...m, at: times[i]! }] : []));
+    const rounds = batchRounds(batches);
+    expect(rounds.length).toBeGreaterThan(1);
+    expect(rounds.length).toBeLessThan(200);
+    // Every round but the final flush waited for a frame (the clock is read just after the worker's own).
+    const starts = rounds.slice(0, -1).map((round) => round[0]!.at);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(15);
   });
 
   it('runs a scenario given as JSON, and reports an invalid one with its issues', async () => {

@@ -8,6 +8,7 @@ import { createSimulation } from '../../src/engine/simulation';
 import type { SimEvent } from '../../src/engine/types';
 import type { ResultsResponse, WorkerResponse } from '../../src/protocol/messages';
 import type { Scenario } from '../../src/scenarios/schema';
+import { MESSAGE_CHUNK } from '../../src/worker/runLoop';
 
 type MessageListener = (event: MessageEvent) => void;
 
@@ -75,16 +76,49 @@ export function reassemble(
 ): { log: SimEvent[]; last: ResultsResponse } {
   const mine = messages.filter((m) => m.type !== 'error' && m.part === part);
   const log: SimEvent[] = [];
+  const items: ResultsResponse['results']['items'] = [];
+  const invocations: ResultsResponse['results']['invocations'] = [];
   for (const m of mine.slice(0, -1)) {
+    if (m.type === 'results-part') {
+      items.push(...m.items);
+      invocations.push(...m.invocations);
+      continue;
+    }
     expect(m.type).toBe('log-batch');
     if (m.type !== 'log-batch') continue;
+    // The whole log comes before any part of the results.
+    expect(items.length + invocations.length).toBe(0);
     expect(m.fromSeq).toBe(log.length);
+    expect(m.events.length).toBeLessThanOrEqual(MESSAGE_CHUNK);
     log.push(...m.events);
   }
-  const last = mine.at(-1) as ResultsResponse;
-  expect(last.type).toBe('results');
-  expect(last.logLength).toBe(log.length);
-  return { log, last };
+  const sent = mine.at(-1) as ResultsResponse;
+  expect(sent.type).toBe('results');
+  expect(sent.logLength).toBe(log.length);
+  const results = {
+    ...sent.results,
+    items: [...items, ...sent.results.items],
+    invocations: [...invocations, ...sent.results.invocations],
+  };
+  return { log, last: { ...sent, results } };
+}
+
+/**
+ * Groups log batches into the rounds the worker sent together: every batch of a round but its last is
+ * full (MESSAGE_CHUNK events), so a shorter one ends a round.
+ */
+export function batchRounds<T extends { events: unknown[] }>(batches: T[]): T[][] {
+  const rounds: T[][] = [];
+  let round: T[] = [];
+  for (const b of batches) {
+    round.push(b);
+    if (b.events.length < MESSAGE_CHUNK) {
+      rounds.push(round);
+      round = [];
+    }
+  }
+  if (round.length > 0) rounds.push(round);
+  return rounds;
 }
 
 export function directRun(scenario: Scenario, seed: number) {
