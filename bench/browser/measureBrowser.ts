@@ -14,6 +14,7 @@ import { chromiumVersion, launchChromium } from './launch';
 import { measureLongTasks } from './longTasks';
 import { buildApp, removeBuild, servePreview } from './server';
 
+/** The browser's version for the machine description (`npm run bench` prints it with the machine). */
 export { chromiumVersion } from './launch';
 
 /** Builds and serves the app, measures the browser figures, and cleans up; `quick` repeats less. */
@@ -40,9 +41,6 @@ export async function measureBrowser(options: { quick: boolean }): Promise<Bench
   } finally {
     await removeBuild(outDir);
   }
-  // The machine description needs the browser too; the frame rate depends on it most.
-  const fps = rows.find((r) => r.unit === 'fps');
-  if (fps) fps.note = `${fps.note ?? ''}; ${await chromiumVersion()}`;
   return rows;
 }
 
