@@ -66,7 +66,12 @@ export default defineConfig([
 
   // Layering: the engine, scenarios and the diagram's derivation from the log are deterministic and DOM-free.
   {
-    files: ['src/engine/**/*.{ts,tsx}', 'src/scenarios/**/*.{ts,tsx}', 'src/diagram/**/*.{ts,tsx}'],
+    files: [
+      'src/engine/**/*.{ts,tsx}',
+      'src/scenarios/**/*.{ts,tsx}',
+      'src/diagram/**/*.{ts,tsx}',
+      'src/metrics/**/*.{ts,tsx}',
+    ],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...engineRestrictedGlobals],

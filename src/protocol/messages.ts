@@ -21,6 +21,7 @@
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
 import type { FlowIndex } from '../diagram/flowIndex';
+import type { MetricsSeriesSet } from '../metrics/metricsSeries';
 import type { Scenario } from '../scenarios/schema';
 
 /** The longest the worker stays silent while it has work; a watchdog must allow well more than this. */
@@ -111,6 +112,8 @@ export interface ResultsResponse {
   logLength: number;
   /** The diagram's index of the log, built in the worker (its arrays are transferred, not copied). */
   flowIndex?: FlowIndex;
+  /** The metric charts' series, built in the worker (their arrays are transferred, not copied). */
+  metricsSeries?: MetricsSeriesSet;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from '../protocol/messages';
 import { buildFlowIndex, flowIndexBuffers } from '../diagram/flowIndex';
 import { buildTopology } from '../diagram/topology';
+import { buildMetricsSeries, metricsSeriesBuffers } from '../metrics/metricsSeries';
 import type { Job, Part } from './jobs';
 
 /** How long one slice computes before the worker reads its messages again. */
@@ -113,8 +114,10 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     a.sim = sim;
     if (sim.log().length > a.sent) flush(a, part);
     const runResults = sim.results();
-    // The diagram's index of the log is built here, off the page's thread, and its arrays move to the page.
+    // The diagram's index of the log and the charts' series are built here, off the page's thread, and
+    // their arrays move to the page.
     const flowIndex = buildFlowIndex(part.scenario, buildTopology(part.scenario), runResults, sim.log());
+    const metricsSeries = buildMetricsSeries(runResults, sim.log());
     const results: ResultsResponse = {
       type: 'results',
       id: a.job.id,
@@ -122,8 +125,12 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
       scenario: part.scenario,
       logLength: a.sent,
       flowIndex,
+      metricsSeries,
     };
-    send(tagged(results, part.part), flowIndexBuffers(flowIndex));
+    send(tagged(results, part.part), [
+      ...flowIndexBuffers(flowIndex),
+      ...metricsSeriesBuffers(metricsSeries),
+    ]);
     a.index += 1;
     a.sim = null;
     a.sent = 0;

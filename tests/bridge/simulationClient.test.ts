@@ -5,6 +5,7 @@ import {
   createSimulationClient,
   type RunOutput,
 } from '../../src/bridge/simulationClient';
+import { buildMetricsSeries, metricsSeries } from '../../src/metrics/metricsSeries';
 import {
   FakeWorker,
   RESULTS,
@@ -66,6 +67,23 @@ describe('simulation client: a run', () => {
     expect(out.scenario).toEqual(SCENARIO);
     expect(out.log.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(out.log[4]).toEqual(event(4));
+  });
+
+  it('puts the metric series the worker built where the charts look for them, so the page does not rebuild them', async () => {
+    const { client, current } = setup();
+    const p = client.run({ presetId: 'sync-success', seed: 1 });
+    const w = current();
+    const built = buildMetricsSeries(RESULTS, []);
+    w.reply({
+      type: 'results',
+      id: w.lastId,
+      results: RESULTS,
+      scenario: SCENARIO,
+      logLength: 0,
+      metricsSeries: built,
+    });
+    const out = await p;
+    expect(metricsSeries(out.results, out.log).startsMs).toBe(built.startsMs);
   });
 
   it('resolves a run with an empty log', async () => {

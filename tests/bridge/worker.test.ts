@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isWorkerResponse, type ErrorResponse, type ResultsResponse } from '../../src/protocol/messages';
 import { buildFlowIndex, flowIndexBuffers } from '../../src/diagram/flowIndex';
 import { buildTopology } from '../../src/diagram/topology';
+import { buildMetricsSeries } from '../../src/metrics/metricsSeries';
 import { getPreset, presetSource } from '../../src/scenarios/presets';
 import { mustValidate } from '../../src/scenarios/validate';
 import { MESSAGE_CHUNK } from '../../src/worker/runLoop';
@@ -68,6 +69,11 @@ describe('the worker module (in-process): runs', () => {
     expect(last.flowIndex!.itemIds).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
     // Its arrays are the ones transferred rather than copied.
     expect(flowIndexBuffers(built)).toHaveLength(8);
+    // So are the metric charts' series, built from the same run.
+    expect(last.metricsSeries).toEqual(buildMetricsSeries(last.results, log));
+    expect(
+      last.metricsSeries!.series.find((s) => s.metric === 'Invocations')!.values.some((v) => v > 0),
+    ).toBe(true);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-/** The metric charts' DOM-free side: series per period, the period's choice, summaries in words. */
-export * from './metricsSeries';
-export * from './period';
+/** The metric charts' DOM-free side: series per period (src/metrics, built in the worker), summaries in words. */
+export * from '../../metrics/metricsSeries';
+export * from '../../metrics/period';
 export * from './seriesSummary';

@@ -3,8 +3,8 @@
  * a Sum, how many periods had data. Also the formatting of a value in its CloudWatch unit.
  */
 import { formatCount, formatDuration } from '../../app/format';
-import type { MetricSeries, MetricUnit } from './metricsSeries';
-import { formatPeriod } from './period';
+import type { MetricSeries, MetricUnit } from '../../metrics/metricsSeries';
+import { formatPeriod } from '../../metrics/period';
 
 export interface SeriesSummary {
   /** The largest value, or null when no period has data. */

@@ -4,8 +4,8 @@
  * series tests check that the series' sum equals the run's Throttles on every preset, so the two
  * cannot drift apart unnoticed.
  */
-import type { ResultItem } from '../../engine/results';
-import type { SimEvent } from '../../engine/types';
+import type { ResultItem } from '../engine/results';
+import type { SimEvent } from '../engine/types';
 
 /** Throttles logged by one event each. */
 const ALWAYS = new Set([

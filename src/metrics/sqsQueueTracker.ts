@@ -5,7 +5,7 @@
  * pointer per queue over the send order keep a million messages cheap: messages are sent in time
  * order, so the oldest one still stored is found by moving the pointer forward past the gone ones.
  */
-import type { SimEvent } from '../../engine/types';
+import type { SimEvent } from '../engine/types';
 
 // A slot's status; 0 (the typed array's initial value) is never read: every slot is set when sent.
 const VISIBLE = 1;

@@ -5,14 +5,15 @@
  * run costs one walk. Each metric is counted at the same event as `metricsAt.ts` counts it, so a
  * series' Sum over the run equals the run's total.
  */
-import type { ResultItem } from '../../engine/results';
-import type { ItemKind, SimEvent } from '../../engine/types';
-import type { Scenario } from '../../scenarios/schema';
-import { runEndMs } from '../playback';
-import type { RunResults } from '../runSlice';
+import type { ResultItem, Results } from '../engine/results';
+import type { ItemKind, SimEvent } from '../engine/types';
+import type { Scenario } from '../scenarios/schema';
 import { bucketCount, choosePeriodMs } from './period';
 import { createSqsQueueTracker } from './sqsQueueTracker';
 import { isThrottleEvent } from './throttles';
+
+/** A run's results as the page holds them (the log travels apart). */
+type RunResults = Omit<Results, 'log'>;
 
 export type Statistic = 'Sum' | 'Maximum';
 export type MetricUnit = 'Count' | 'Milliseconds' | 'Seconds';
@@ -152,8 +153,9 @@ function lazyLookups(results: RunResults) {
   return { itemOf, iteratorAge, streamBatch };
 }
 
-function computeAll(results: RunResults, log: readonly SimEvent[]): MetricsSeriesSet {
-  const endMs = runEndMs(log, results.endMs);
+/** Every charted metric's series for a run, applicable or not: one walk over the log (the worker does it). */
+export function buildMetricsSeries(results: RunResults, log: readonly SimEvent[]): MetricsSeriesSet {
+  const endMs = Math.max(results.endMs, log.at(-1)?.t ?? 0); // as the player's runEndMs
   const periodMs = choosePeriodMs(endMs);
   const n = bucketCount(endMs, periodMs);
   const sum = () => new Float64Array(n);
@@ -269,6 +271,19 @@ interface Cached {
 const cache = new WeakMap<readonly SimEvent[], Cached>();
 
 /**
+ * Hands `metricsSeries` the series already built for this log (by the worker), so the page does not
+ * walk a long log again on its main thread.
+ */
+export function primeMetricsSeries(log: readonly SimEvent[], all: MetricsSeriesSet): void {
+  if (!cache.has(log)) cache.set(log, { all, shown: new Map() });
+}
+
+/** The arrays of a series set, to transfer them to the page rather than copy them. */
+export function metricsSeriesBuffers(set: MetricsSeriesSet): ArrayBuffer[] {
+  return [set.startsMs.buffer, ...set.series.map((s) => s.values.buffer)] as ArrayBuffer[];
+}
+
+/**
  * The series of the metrics that apply to the run (no SQS chart without an SQS source, …), computed
  * once per log; the same object is returned while the log and the run's kinds of source are the same.
  */
@@ -279,7 +294,7 @@ export function metricsSeries(
 ): MetricsSeriesSet {
   let entry = cache.get(log);
   if (!entry) {
-    entry = { all: computeAll(results, log), shown: new Map() };
+    entry = { all: buildMetricsSeries(results, log), shown: new Map() };
     cache.set(log, entry);
   }
   const kinds = sourceKinds(results, scenario);
