@@ -20,11 +20,18 @@ export type ValidationResult =
 
 type Path = ReadonlyArray<PropertyKey>;
 
-/** Formats a path array as `a.b[0].c`. */
+/** A property name that reads unambiguously after a dot: no dots, brackets, spaces or quotes, not empty. */
+const PLAIN_KEY = /^[A-Za-z0-9_$-]+$/;
+
+/**
+ * Formats a path array as `a.b[0].c`. A name that is not plain (an unknown property such as `"a.b"`, `" "`
+ * or `""`) is written quoted in brackets, `a["a.b"]`, so the path still names exactly one field.
+ */
 export function formatPath(path: Path): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    else if (!PLAIN_KEY.test(String(key))) out += `[${JSON.stringify(String(key))}]`;
     else out += out ? `.${String(key)}` : String(key);
   }
   return out || '(scenario)';
