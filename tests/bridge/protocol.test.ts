@@ -24,6 +24,7 @@ const LOG_BATCH = {
   fromSeq: 0,
   events: [{ seq: 0, t: 0, type: 'item/arrived', rule: '§1.1' }],
 };
+const RESULTS_PART = { type: 'results-part', id: 1, items: [], invocations: [] };
 const ERROR = { type: 'error', id: 1, message: 'There is no preset called "x".' };
 
 /** A copy of `base` with `key` set to `value` (or removed, for `undefined`). */
@@ -84,6 +85,8 @@ describe('isWorkerResponse', () => {
     ['a log batch of a compare part', { ...LOG_BATCH, part: 3 }],
     ['results of a compare part', { ...RESULTS, part: 0 }],
     ['an empty log batch', { ...LOG_BATCH, events: [] }],
+    ['part of the results', RESULTS_PART],
+    ['part of a compare part’s results', { ...RESULTS_PART, part: 2 }],
     ['an error for a request', ERROR],
     ['an error for an unreadable request (id null)', { ...ERROR, id: null }],
     [
@@ -123,6 +126,11 @@ describe('isWorkerResponse', () => {
     ['a batch whose events is an object', { ...LOG_BATCH, events: { 0: LOG_BATCH.events[0] } }],
     ['a batch with a negative part', { ...LOG_BATCH, part: -1 }],
     ['a batch with a string part', { ...LOG_BATCH, part: '1' }],
+    // results-part
+    ['a results part without an id', withField(RESULTS_PART, 'id', undefined)],
+    ['a results part without items', withField(RESULTS_PART, 'items', undefined)],
+    ['a results part whose invocations is an object', { ...RESULTS_PART, invocations: {} }],
+    ['a results part with a fractional part', { ...RESULTS_PART, part: 1.5 }],
     // error
     ['an error without an id', withField(ERROR, 'id', undefined)],
     ['an error with a string id', { ...ERROR, id: 'x' }],
