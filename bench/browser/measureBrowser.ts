@@ -22,14 +22,15 @@ export async function measureBrowser(options: { quick: boolean }): Promise<Bench
   const outDir = await buildApp();
   const rows: BenchRow[] = [];
   try {
-    rows.push(...(await measureFirstLoadSize(outDir)));
+    const firstLoad = await measureFirstLoadSize(outDir);
+    rows.push(...firstLoad.rows);
     const server = await servePreview(outDir);
     try {
       const browser = await launchChromium();
       try {
         // The page-load figures first, before long runs have warmed anything up.
         const first = await measureFirstDiagram(browser, server.baseUrl, options.quick);
-        rows.push(fetchedBeforeDiagramRow(first.scripts), ...first.rows);
+        rows.push(fetchedBeforeDiagramRow(first.scripts, firstLoad.files), ...first.rows);
         rows.push(...(await measureFps(browser, server.baseUrl, options.quick)));
         rows.push(...(await measureLongTasks(browser, server.baseUrl, options.quick)));
       } finally {
