@@ -29,3 +29,9 @@ export function fuzzRuns(fixed: number): number {
 export function fuzzParams(seed: number, runs: number): { seed: number; numRuns: number } {
   return { seed: fuzzSeed(seed), numRuns: fuzzRuns(runs) };
 }
+
+/**
+ * Time a fuzz test may take: hundreds of runs on a busy 2-core machine can pass vitest's 30 s default,
+ * and more still with FUZZ_RUNS raised.
+ */
+export const FUZZ_TIMEOUT_MS = 180_000;

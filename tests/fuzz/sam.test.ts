@@ -13,7 +13,7 @@ import { createSimulation } from '../../src/engine/simulation';
 import { importTemplate, type ImportResult } from '../../src/scenarios/sam';
 import { parseTemplate } from '../../src/scenarios/sam/parseTemplate';
 import { mustValidate } from '../../src/scenarios/validate';
-import { fuzzParams, fuzzSeed } from './fuzzConfig';
+import { FUZZ_TIMEOUT_MS, fuzzParams, fuzzSeed } from './fuzzConfig';
 import { getAt, jsonPaths, setAt } from './fuzzHelpers';
 
 const TEMPLATE_DIR = 'tests/scenarios/sam/templates';
@@ -177,61 +177,77 @@ const changedTemplateData = fc
   });
 
 describe('fuzz: the SAM / CloudFormation importer', () => {
-  it(`fuzz (seed ${fuzzSeed(71)}): arbitrary text never makes importTemplate throw; refusals name the template or a part of it`, () => {
-    const text = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 200 }),
-      fc.constantFrom(
-        'Resources:',
-        'Resources: {}',
-        'Resources: []',
-        '- a',
-        '{}',
-        '[]',
-        '\uFEFF',
-        'a: &a [*a]',
-        'Resources: !Ref X',
-        '%YAML 1.2\n---\n',
-      ),
-      fc.jsonValue().map((v) => stringify(v)),
-    );
-    fc.assert(fc.property(text, importChecked), fuzzParams(71, 150));
-  });
+  it(
+    `fuzz (seed ${fuzzSeed(71)}): arbitrary text never makes importTemplate throw; refusals name the template or a part of it`,
+    () => {
+      const text = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom(
+          'Resources:',
+          'Resources: {}',
+          'Resources: []',
+          '- a',
+          '{}',
+          '[]',
+          '\uFEFF',
+          'a: &a [*a]',
+          'Resources: !Ref X',
+          '%YAML 1.2\n---\n',
+        ),
+        fc.jsonValue().map((v) => stringify(v)),
+      );
+      fc.assert(fc.property(text, importChecked), fuzzParams(71, 150));
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it(`fuzz (seed ${fuzzSeed(72)}): the SAM tests' templates damaged line by line are imported or refused at a template path`, () => {
-    fc.assert(fc.property(damagedTemplate, importChecked), fuzzParams(72, 120));
-  });
+  it(
+    `fuzz (seed ${fuzzSeed(72)}): the SAM tests' templates damaged line by line are imported or refused at a template path`,
+    () => {
+      fc.assert(fc.property(damagedTemplate, importChecked), fuzzParams(72, 120));
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it(`fuzz (seed ${fuzzSeed(73)}): template data with one field changed, written by the yaml package or as JSON, is imported or refused at a template path`, () => {
-    fc.assert(
-      fc.property(changedTemplateData, fc.boolean(), (data, asJson) => {
-        importChecked(asJson ? JSON.stringify(data, null, 2) : stringify(data));
-      }),
-      fuzzParams(73, 120),
-    );
-  });
+  it(
+    `fuzz (seed ${fuzzSeed(73)}): template data with one field changed, written by the yaml package or as JSON, is imported or refused at a template path`,
+    () => {
+      fc.assert(
+        fc.property(changedTemplateData, fc.boolean(), (data, asJson) => {
+          importChecked(asJson ? JSON.stringify(data, null, 2) : stringify(data));
+        }),
+        fuzzParams(73, 120),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 
-  it(`fuzz (seed ${fuzzSeed(74)}): a refused field keeps its path: errors of a changed template name the changed field or the resource that holds it`, () => {
-    // A value of the wrong type in a function's own properties is refused at that property (or ignored).
-    const fnProperty = fc.tuple(
-      fc.constantFrom('Timeout', 'MemorySize', 'ReservedConcurrentExecutions'),
-      fc.constantFrom(-1, 0, 901, 10_241, 1.5, 'abc', true, [1]),
-    );
-    fc.assert(
-      fc.property(fnProperty, ([key, value]) => {
-        const data = structuredClone(TEMPLATE_DATA.get('sqs-with-dlq.yaml')) as Record<string, unknown>;
-        const path = ['Resources', 'OrdersFunction', 'Properties', key];
-        expect(getAt(data, path.slice(0, -1))).toBeDefined();
-        setAt(data, path, value);
-        const text = stringify(data);
-        const result = importTemplate(text);
-        expectGoodImport(text, result);
-        if (!result.ok)
-          expect(
-            result.errors.some((e) => e.path.startsWith('Resources.OrdersFunction')),
-            JSON.stringify(result.errors),
-          ).toBe(true);
-      }),
-      fuzzParams(74, 40),
-    );
-  });
+  it(
+    `fuzz (seed ${fuzzSeed(74)}): a refused field keeps its path: errors of a changed template name the changed field or the resource that holds it`,
+    () => {
+      // A value of the wrong type in a function's own properties is refused at that property (or ignored).
+      const fnProperty = fc.tuple(
+        fc.constantFrom('Timeout', 'MemorySize', 'ReservedConcurrentExecutions'),
+        fc.constantFrom(-1, 0, 901, 10_241, 1.5, 'abc', true, [1]),
+      );
+      fc.assert(
+        fc.property(fnProperty, ([key, value]) => {
+          const data = structuredClone(TEMPLATE_DATA.get('sqs-with-dlq.yaml')) as Record<string, unknown>;
+          const path = ['Resources', 'OrdersFunction', 'Properties', key];
+          expect(getAt(data, path.slice(0, -1))).toBeDefined();
+          setAt(data, path, value);
+          const text = stringify(data);
+          const result = importTemplate(text);
+          expectGoodImport(text, result);
+          if (!result.ok)
+            expect(
+              result.errors.some((e) => e.path.startsWith('Resources.OrdersFunction')),
+              JSON.stringify(result.errors),
+            ).toBe(true);
+        }),
+        fuzzParams(74, 40),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

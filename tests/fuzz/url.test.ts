@@ -15,7 +15,7 @@ import { SPEEDS } from '../../src/store/playback';
 import { getPreset } from '../../src/scenarios/presets';
 import { changeScenario } from '../../src/scenarios/scenarioChanges';
 import { validateScenario } from '../../src/scenarios/validate';
-import { fuzzParams, fuzzSeed } from './fuzzConfig';
+import { FUZZ_TIMEOUT_MS, fuzzParams, fuzzSeed } from './fuzzConfig';
 import { PRESETS, expectFieldPaths, rawPreset } from './fuzzHelpers';
 
 const PARAMS = [
@@ -153,121 +153,133 @@ function expectRefusalsNamed(params: URLSearchParams, state: UrlState): void {
 }
 
 describe('fuzz: reading the address bar', () => {
-  it(`fuzz (seed ${fuzzSeed(61)}): arbitrary query strings never make readUrlState throw; what it reads is showable and refusals are named`, () => {
-    fc.assert(
-      fc.property(search, (text) => {
-        const state = readUrlState(text);
-        expectShowable(state);
-        expectRefusalsNamed(new URLSearchParams(text), state);
-      }),
-      fuzzParams(61, 500),
-    );
-  });
-
-  it(`fuzz (seed ${fuzzSeed(62)}): a fork read from a link applies to its preset or names the setting that cannot be changed`, () => {
-    const forkLink = fc
-      .tuple(
-        fc.constantFrom(...PRESETS),
-        fc.array(
-          fc.oneof(
-            fc.constantFrom(...EDGY_VALUES.filter((v) => v.includes('='))),
-            fc
-              .tuple(
-                fc.constantFrom(
-                  'function.Timeout',
-                  'function.MemorySize',
-                  'sources.0.id',
-                  'sources[0].type',
-                  'simulation.untilSeconds',
-                  'seed',
-                  'x.y',
-                  'sources.0.requests.5',
-                ),
-                fc.oneof(
-                  fc.constantFrom('1', '-1', '1e999', 'null', '"x"', '{}', '[]', 'NaN'),
-                  fc.jsonValue({ maxDepth: 1 }).map((v) => JSON.stringify(v)),
-                ),
-              )
-              .map(([p, v]) => `${p}=${v}`),
-          ),
-          { minLength: 1, maxLength: 3 },
-        ),
-      )
-      .map(
-        ([id, sets]) =>
-          `?scenario=${id}&fork=1000${sets.map((s) => `&set=${encodeURIComponent(s)}`).join('')}`,
-      );
-    fc.assert(
-      fc.property(forkLink, (text) => {
-        const state = readUrlState(text);
-        expectShowable(state);
-        if (state.view.mode !== 'fork') return;
-        const base = getPreset(state.presetId)!;
-        const result = changeScenario(base, state.view.changes, state.view.atMs);
-        if (result.ok) expect(validateScenario(result.scenario).ok).toBe(true);
-        else
-          for (const issue of result.issues) {
-            expect(issue.path.trim().length, issue.message).toBeGreaterThan(0);
-            expect(issue.message.trim().length, issue.path).toBeGreaterThan(0);
-          }
-      }),
-      fuzzParams(62, 300),
-    );
-  });
-
-  it(`fuzz (seed ${fuzzSeed(63)}): a share link cut short, altered or re-encoded never makes readInitialState throw; it is read or refused with a notice`, async () => {
-    const links = new Map<string, string>();
-    for (const id of ['default', 'sqs-fifo-group-blocking', 'kinesis-bisect'])
-      links.set(id, await encodeJson({ title: id, origin: 'fuzz', scenario: rawPreset(id) }));
-    const damage = fc.oneof(
-      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-      fc.record({
-        kind: fc.constant('flip' as const),
-        at: fc.nat(),
-        char: fc.constantFrom(...'AZaz09-_+/=.~%'),
-      }),
-      fc.record({ kind: fc.constant('append' as const), text: fc.string({ maxLength: 8 }) }),
-      fc.record({ kind: fc.constant('json' as const), value: fc.jsonValue({ maxDepth: 3 }) }),
-      fc.record({
-        kind: fc.constant('envelope' as const),
-        title: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })),
-        scenario: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(rawPreset('default'))),
-      }),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...links.keys()),
-        damage,
-        fc.constantFrom('', '&t=-5', '&seed=NaN', '&compare=custom,default'),
-        async (id, d, extra) => {
-          const link = links.get(id)!;
-          let custom: string;
-          if (d.kind === 'cut') custom = link.slice(0, d.at % link.length);
-          else if (d.kind === 'flip') {
-            const i = d.at % link.length;
-            custom = link.slice(0, i) + d.char + link.slice(i + 1);
-          } else if (d.kind === 'append') custom = link + d.text;
-          else if (d.kind === 'json') custom = await encodeJson(d.value);
-          else custom = await encodeJson({ title: d.title, scenario: d.scenario });
-          const state = await readInitialState(`?custom=${encodeURIComponent(custom)}${extra}`);
+  it(
+    `fuzz (seed ${fuzzSeed(61)}): arbitrary query strings never make readUrlState throw; what it reads is showable and refusals are named`,
+    () => {
+      fc.assert(
+        fc.property(search, (text) => {
+          const state = readUrlState(text);
           expectShowable(state);
-          if (state.custom) {
-            expect(typeof state.custom.title).toBe('string');
-            expect(state.custom.title.length).toBeLessThanOrEqual(200);
-            // The worker validates the link's scenario like any other: an answer, never a crash.
-            const result = validateScenario(state.custom.scenario);
-            if (!result.ok) expectFieldPaths(result.errors, state.custom.scenario);
-          } else {
-            expect(
-              state.notices.some((n) =>
-                /The scenario in the link cannot be read: .+ The page shows the preset instead\./.test(n),
-              ),
-              state.notices.join(' | '),
-            ).toBe(true);
-          }
-        },
-      ),
-      fuzzParams(63, 300),
-    );
-  });
+          expectRefusalsNamed(new URLSearchParams(text), state);
+        }),
+        fuzzParams(61, 500),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    `fuzz (seed ${fuzzSeed(62)}): a fork read from a link applies to its preset or names the setting that cannot be changed`,
+    () => {
+      const forkLink = fc
+        .tuple(
+          fc.constantFrom(...PRESETS),
+          fc.array(
+            fc.oneof(
+              fc.constantFrom(...EDGY_VALUES.filter((v) => v.includes('='))),
+              fc
+                .tuple(
+                  fc.constantFrom(
+                    'function.Timeout',
+                    'function.MemorySize',
+                    'sources.0.id',
+                    'sources[0].type',
+                    'simulation.untilSeconds',
+                    'seed',
+                    'x.y',
+                    'sources.0.requests.5',
+                  ),
+                  fc.oneof(
+                    fc.constantFrom('1', '-1', '1e999', 'null', '"x"', '{}', '[]', 'NaN'),
+                    fc.jsonValue({ maxDepth: 1 }).map((v) => JSON.stringify(v)),
+                  ),
+                )
+                .map(([p, v]) => `${p}=${v}`),
+            ),
+            { minLength: 1, maxLength: 3 },
+          ),
+        )
+        .map(
+          ([id, sets]) =>
+            `?scenario=${id}&fork=1000${sets.map((s) => `&set=${encodeURIComponent(s)}`).join('')}`,
+        );
+      fc.assert(
+        fc.property(forkLink, (text) => {
+          const state = readUrlState(text);
+          expectShowable(state);
+          if (state.view.mode !== 'fork') return;
+          const base = getPreset(state.presetId)!;
+          const result = changeScenario(base, state.view.changes, state.view.atMs);
+          if (result.ok) expect(validateScenario(result.scenario).ok).toBe(true);
+          else
+            for (const issue of result.issues) {
+              expect(issue.path.trim().length, issue.message).toBeGreaterThan(0);
+              expect(issue.message.trim().length, issue.path).toBeGreaterThan(0);
+            }
+        }),
+        fuzzParams(62, 300),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
+
+  it(
+    `fuzz (seed ${fuzzSeed(63)}): a share link cut short, altered or re-encoded never makes readInitialState throw; it is read or refused with a notice`,
+    async () => {
+      const links = new Map<string, string>();
+      for (const id of ['default', 'sqs-fifo-group-blocking', 'kinesis-bisect'])
+        links.set(id, await encodeJson({ title: id, origin: 'fuzz', scenario: rawPreset(id) }));
+      const damage = fc.oneof(
+        fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+        fc.record({
+          kind: fc.constant('flip' as const),
+          at: fc.nat(),
+          char: fc.constantFrom(...'AZaz09-_+/=.~%'),
+        }),
+        fc.record({ kind: fc.constant('append' as const), text: fc.string({ maxLength: 8 }) }),
+        fc.record({ kind: fc.constant('json' as const), value: fc.jsonValue({ maxDepth: 3 }) }),
+        fc.record({
+          kind: fc.constant('envelope' as const),
+          title: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })),
+          scenario: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(rawPreset('default'))),
+        }),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...links.keys()),
+          damage,
+          fc.constantFrom('', '&t=-5', '&seed=NaN', '&compare=custom,default'),
+          async (id, d, extra) => {
+            const link = links.get(id)!;
+            let custom: string;
+            if (d.kind === 'cut') custom = link.slice(0, d.at % link.length);
+            else if (d.kind === 'flip') {
+              const i = d.at % link.length;
+              custom = link.slice(0, i) + d.char + link.slice(i + 1);
+            } else if (d.kind === 'append') custom = link + d.text;
+            else if (d.kind === 'json') custom = await encodeJson(d.value);
+            else custom = await encodeJson({ title: d.title, scenario: d.scenario });
+            const state = await readInitialState(`?custom=${encodeURIComponent(custom)}${extra}`);
+            expectShowable(state);
+            if (state.custom) {
+              expect(typeof state.custom.title).toBe('string');
+              expect(state.custom.title.length).toBeLessThanOrEqual(200);
+              // The worker validates the link's scenario like any other: an answer, never a crash.
+              const result = validateScenario(state.custom.scenario);
+              if (!result.ok) expectFieldPaths(result.errors, state.custom.scenario);
+            } else {
+              expect(
+                state.notices.some((n) =>
+                  /The scenario in the link cannot be read: .+ The page shows the preset instead\./.test(n),
+                ),
+                state.notices.join(' | '),
+              ).toBe(true);
+            }
+          },
+        ),
+        fuzzParams(63, 300),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

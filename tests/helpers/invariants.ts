@@ -77,6 +77,25 @@ function invocationsWith(r: Run, belongs: (item: string) => boolean): ResultInvo
   return r.invocations.filter((inv) => inv.items.some(belongs));
 }
 
+/** The longest a cold start's Init phase may take under this distribution (a log-normal has no bound). */
+function longestMs(d: Scenario['function']['behavior']['initDuration']): number {
+  if (d.distribution === 'fixed') return d.ms;
+  if (d.distribution === 'uniform') return d.maxMs;
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * True when every FIFO queue's visibility timeout covers the longest invocation (its Init phase and the
+ * function's Timeout). Otherwise a message of a group becomes visible again while it still runs and SQS
+ * hands it out again (§3.2, the `sqs-visibility-too-short` preset): per-group order is not promised.
+ */
+export function fifoVisibilityCoversInvocations(s: Scenario): boolean {
+  const longest = s.function.Timeout * 1000 + longestMs(s.function.behavior.initDuration);
+  return s.sources.every(
+    (src) => src.type !== 'sqs' || !src.queue.FifoQueue || src.queue.VisibilityTimeout * 1000 >= longest,
+  );
+}
+
 /**
  * §3.3 FIFO: per message group (of each queue), invocations never overlap; with `inSendOrder`, the
  * group's messages first succeed in the order they were sent. Groups are read from the log's `sqs/sent`.
