@@ -9,7 +9,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { MAX_TOKENS } from '../../src/store/diagram/flowFrame';
 import type { BenchRow } from '../benchRow';
-import { freshContext } from './launch';
+import { freshContext, waitForRun } from './launch';
 import { median, range, round } from './stats';
 
 /** Requests arrive for 15 s; from about 3.5 s on, 300+ of them are in flight at once. */
@@ -94,7 +94,7 @@ export async function measureFps(browser: Browser, baseUrl: string, quick: boole
     const page = await context.newPage();
     const link = customLinkText(STEADY_LOAD_SCENARIO, STEADY_LOAD_SCENARIO.title);
     await page.goto(`${baseUrl}/?test=1&t=${START_MS}&custom=${link}`);
-    await page.waitForFunction(() => window.__sim?.status === 'ready', null, { timeout: 120_000 });
+    await waitForRun(page, 120_000);
     await page.locator('[data-testid="diagram"] .pipeline-node').first().waitFor();
     await page.waitForTimeout(1000); // the parts loaded after the first screen settle before the paused count
     const idle = await countFrames(page, quick ? 1 : 2, windowMs);

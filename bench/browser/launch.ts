@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** The Chromium binary: $PW_CHROMIUM_PATH, else Debian's package. */
 export function chromiumPath(): string {
@@ -54,4 +54,17 @@ export async function chromiumVersion(): Promise<string> {
       await browser.close();
     }
   }
+}
+
+/**
+ * Waits until the page (opened with `?test=1`) has shown its run; throws with the page's own message when
+ * the run failed, rather than waiting out the timeout.
+ */
+export async function waitForRun(page: Page, timeoutMs: number, pollMs?: number): Promise<void> {
+  await page.waitForFunction(() => window.__sim !== undefined && window.__sim.status !== 'loading', null, {
+    timeout: timeoutMs,
+    ...(pollMs ? { polling: pollMs } : {}),
+  });
+  const error = await page.evaluate(() => (window.__sim?.status === 'error' ? window.__sim.error : null));
+  if (error !== null) throw new Error(`the page could not run the scenario: ${error}`);
 }

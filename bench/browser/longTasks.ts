@@ -6,7 +6,7 @@
  */
 import type { Browser } from '@playwright/test';
 import type { BenchRow } from '../benchRow';
-import { freshContext } from './launch';
+import { freshContext, waitForRun } from './launch';
 import { median, range, round } from './stats';
 
 /** The preset simulated; the largest log among the presets. */
@@ -42,10 +42,7 @@ async function oneRun(browser: Browser, baseUrl: string): Promise<LongTaskRun> {
     await context.addInitScript({ content: OBSERVE_LONG_TASKS });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/?test=1&scenario=${LARGE_PRESET}`);
-    await page.waitForFunction(() => window.__sim?.status === 'ready', null, {
-      timeout: 300_000,
-      polling: 50,
-    });
+    await waitForRun(page, 300_000, 50);
     const readyMs = await page.evaluate(() => performance.now());
     await page.waitForTimeout(SETTLE_MS);
     const { tasks, events } = await page.evaluate(() => ({

@@ -17,22 +17,59 @@ import { buildApp, removeBuild, servePreview } from './server';
 /** The browser's version for the machine description (`npm run bench` prints it with the machine). */
 export { chromiumVersion } from './launch';
 
+/** A figure that could not be measured: the table says so instead of losing the other figures. */
+function failedRow(name: string, error: unknown): BenchRow {
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    group: 'Browser',
+    name,
+    value: Number.NaN,
+    unit: '',
+    pass: false,
+    note: `not measured: ${message}`,
+  };
+}
+
+/** Runs one measurement; a failure becomes a row saying why. */
+async function attempt(name: string, measure: () => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  try {
+    return await measure();
+  } catch (error) {
+    return [failedRow(name, error)];
+  }
+}
+
 /** Builds and serves the app, measures the browser figures, and cleans up; `quick` repeats less. */
 export async function measureBrowser(options: { quick: boolean }): Promise<BenchRow[]> {
+  const { quick } = options;
   const outDir = await buildApp();
   const rows: BenchRow[] = [];
   try {
-    const firstLoad = await measureFirstLoadSize(outDir);
-    rows.push(...firstLoad.rows);
+    let firstLoaded: string[] = [];
+    rows.push(
+      ...(await attempt('JavaScript loaded first', async () => {
+        const firstLoad = await measureFirstLoadSize(outDir);
+        firstLoaded = firstLoad.files;
+        return firstLoad.rows;
+      })),
+    );
     const server = await servePreview(outDir);
     try {
       const browser = await launchChromium();
       try {
         // The page-load figures first, before long runs have warmed anything up.
-        const first = await measureFirstDiagram(browser, server.baseUrl, options.quick);
-        rows.push(fetchedBeforeDiagramRow(first.scripts, firstLoad.files), ...first.rows);
-        rows.push(...(await measureFps(browser, server.baseUrl, options.quick)));
-        rows.push(...(await measureLongTasks(browser, server.baseUrl, options.quick)));
+        rows.push(
+          ...(await attempt('Time to first diagram', async () => {
+            const first = await measureFirstDiagram(browser, server.baseUrl, quick);
+            return [fetchedBeforeDiagramRow(first.scripts, firstLoaded), ...first.rows];
+          })),
+        );
+        rows.push(...(await attempt('Frames per second', () => measureFps(browser, server.baseUrl, quick))));
+        rows.push(
+          ...(await attempt('Longest main-thread task', () =>
+            measureLongTasks(browser, server.baseUrl, quick),
+          )),
+        );
       } finally {
         await browser.close();
       }
