@@ -4,13 +4,14 @@
  * `vite preview`), where the service worker is registered; localhost counts as a secure origin for it.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './helpers';
 
 test.use({ serviceWorkers: 'allow' });
 
-const DIST = new URL('../dist/', import.meta.url).pathname;
+// The build vite preview serves (PW_DIST, playwright.config.ts).
+const DIST = `${resolve(process.env.PW_DIST ?? new URL('../dist/', import.meta.url).pathname)}/`;
 
 /** Every file of the build, as site paths (`/assets/…`), except the service worker's own scripts. */
 function builtFiles(dir = DIST): string[] {

@@ -1,4 +1,5 @@
 /** Entry point: reads the address bar and mounts the app into `#root`. */
+import '../scenarios/zodJitless'; // first: before any schema is built (Content Security Policy, docs/security.md)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

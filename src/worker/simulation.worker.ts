@@ -4,6 +4,7 @@
  * Running here keeps the UI thread free however long a run takes; the bridge restarts this worker if it
  * crashes or stops answering.
  */
+import '../scenarios/zodJitless'; // first: before any schema is built (Content Security Policy, docs/security.md)
 import { isCancelRequest, isSweepRequest, isWorkerRequest, type WorkerResponse } from '../protocol/messages';
 import { prepareJob } from './jobs';
 import { createRunLoop } from './runLoop';

@@ -1,0 +1,239 @@
+/**
+ * Security, against the production build (docs/security.md): the page's Content Security Policy (no eval, no inline
+ * script) holds on every screen without a single violation; names, payloads and imported templates are shown as
+ * text, never as HTML; and a whole session asks for nothing from another origin.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { collectErrors } from './helpers';
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+    __pwned?: unknown;
+  }
+}
+
+/** Records every Content Security Policy violation of the page's document, from its first script on. */
+async function watchPolicy(page: Page) {
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations!.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+      );
+    });
+  });
+}
+
+const violations = (page: Page) => page.evaluate(() => window.__cspViolations ?? ['(not watched)']);
+
+const WORKER_SCRIPT = /\/assets\/simulation\.worker-[\w-]+\.js$/;
+
+/**
+ * The simulation worker records its own violations (they are not the document's): its script is served with a
+ * first line put in front, which runs before anything else in it (the worker's bundle imports nothing). That line
+ * adds a listener, then tries eval once: the one violation it causes, on line 1, shows that the policy covers the
+ * worker and that the listener hears it (Playwright's own evaluation in a worker is exempt from the policy).
+ */
+async function watchWorkerPolicy(page: Page) {
+  await page.route(WORKER_SCRIPT, async (route) => {
+    const response = await route.fetch();
+    const firstLine =
+      "self.__cspViolations=[];self.addEventListener('securitypolicyviolation',(e)=>self.__cspViolations.push(e.effectiveDirective+' '+(e.blockedURI||'(inline)')+' line '+e.lineNumber));" +
+      "try{new Function('')}catch(_){}\n";
+    await route.fulfill({ response, body: firstLine + (await response.text()) });
+  });
+}
+
+/** The eval the first line tries, as its violation reads. */
+const WORKER_PROBE = 'script-src eval line 1';
+
+const workerViolations = (worker: Worker) =>
+  worker.evaluate(() => (self as unknown as { __cspViolations: string[] }).__cspViolations);
+
+function simulationWorker(page: Page): Worker {
+  const worker = page.workers().find((w) => WORKER_SCRIPT.test(w.url()));
+  if (!worker) throw new Error(`no simulation worker among ${page.workers().map((w) => w.url())}`);
+  return worker;
+}
+
+const ready = (page: Page) => page.waitForFunction(() => window.__sim?.status === 'ready');
+
+async function open(page: Page, query = '') {
+  await page.goto(`/?test=1${query}`);
+  await ready(page);
+}
+
+/** Opens the Download menu, picks `label` and waits for the file. */
+async function download(page: Page, label: string) {
+  await page.getByRole('button', { name: 'Download' }).click();
+  const started = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: label }).click();
+  const file = await started;
+  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+}
+
+test.describe('Content Security Policy', () => {
+  test('the served page carries the policy: no eval, no inline script, every script a file', async ({
+    request,
+  }) => {
+    const response = await request.get('/');
+    const html = await response.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    expect(meta, 'index.html has no Content-Security-Policy meta').not.toBeNull();
+    const policy = meta![1]!;
+    const directives = new Map(
+      policy.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+    // A policy in a meta element must come before what it covers.
+    expect(html.indexOf(meta![0])).toBeLessThan(html.indexOf('<script'));
+
+    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [tag, body] of scripts) {
+      expect(tag, 'a script without src').toMatch(/^<script\b[^>]*\ssrc="\/[^"]+"/);
+      expect(body!.trim()).toBe('');
+    }
+    // No inline event handlers either.
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    // vite preview sends the same policy as a header, as a host should.
+    expect(response.headers()['content-security-policy']).toBe(policy);
+  });
+
+  test('no screen breaks the policy: run, preset browser, editor, charts, downloads, comparison, presenter, embed', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const errors = collectErrors(page);
+    await watchPolicy(page);
+    await watchWorkerPolicy(page);
+
+    // The run page, played for a moment.
+    await open(page, '&scenario=async-retries-exhausted');
+    await page.getByRole('button', { name: 'Play' }).first().click();
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Space');
+    await page.locator('.token[data-item]').first().click();
+    await expect(page.getByRole('complementary', { name: 'Selection' })).toBeVisible();
+    await page.locator('.pipeline-node[data-node="function"]').click();
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: /shortcuts/i })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // The metric charts (uPlot) and the run's tables.
+    await page.getByRole('button', { name: 'Jump to end' }).click();
+    const charts = page.locator('.metrics-charts');
+    await charts.scrollIntoViewIfNeeded();
+    await expect(charts.getByRole('figure', { name: /^Invocations / })).toBeVisible();
+
+    // Every file of the Download menu: html-to-image draws the diagram (PNG and SVG).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const label of ['Results (JSON)', 'Items (CSV)', 'Diagram (PNG)', 'Diagram (SVG)']) {
+      const file = await download(page, label);
+      expect(file.text.length, label).toBeGreaterThan(100);
+    }
+
+    // The preset browser and the tours.
+    await page.getByRole('button', { name: 'Browse scenarios' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Guided tours' }).click();
+    await expect(page.getByRole('dialog', { name: 'Guided tours' })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // The editor: form and JSON, then a run of the edited scenario.
+    await page.getByRole('button', { name: 'Edit scenario' }).click();
+    await page.locator('input[data-path="function.Timeout"]').fill('12');
+    await page
+      .getByRole('group', { name: 'Edit the scenario as' })
+      .getByRole('button', { name: 'JSON' })
+      .click();
+    await expect(page.locator('textarea').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Run this scenario' }).click();
+    await ready(page);
+
+    // SAM import.
+    await page.getByRole('button', { name: 'Import template' }).click();
+    const sam = page.getByRole('dialog', { name: 'Import a SAM or CloudFormation template' });
+    await sam.locator('textarea').fill(TEMPLATE);
+    await sam.getByRole('button', { name: 'Read template' }).click();
+    await expect(sam).toContainText('VisibilityTimeout');
+    await page.keyboard.press('Escape');
+
+    expect(await workerViolations(simulationWorker(page))).toEqual([WORKER_PROBE]);
+    expect(await violations(page)).toEqual([]);
+
+    // The comparison, presenter and embed modes.
+    await page.goto('/?test=1&compare=same-order-sync,same-order-async');
+    await expect(page.getByTestId('compare-pane')).toHaveCount(2);
+    await expect(page.getByTestId('comparison-table')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await open(page, '&present=1&tour=async&step=2');
+    await expect(page.getByTestId('presenter')).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    expect(await violations(page)).toEqual([]);
+
+    await open(page, '&embed=1&scenario=async-dlq');
+    await expect(page.getByTestId('embed')).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('the worker builds and uses its schemas under the policy without eval', async ({ page }) => {
+    await watchWorkerPolicy(page);
+    // An edited scenario is validated in the worker (the preset is too, at start).
+    await open(page, '&scenario=async-dlq');
+    await page.getByRole('button', { name: 'Edit scenario' }).click();
+    await page.locator('input[data-path="function.Timeout"]').fill('12');
+    await page.getByRole('button', { name: 'Run this scenario' }).click();
+    await ready(page);
+    // Only the first line's own eval was refused: zod never tried.
+    await expect.poll(() => workerViolations(simulationWorker(page))).toEqual([WORKER_PROBE]);
+  });
+
+  test('embed mode works inside another site’s frame (a meta policy cannot forbid framing)', async ({
+    page,
+    baseURL,
+  }) => {
+    const errors = collectErrors(page);
+    await page.setContent(
+      `<iframe src="${baseURL}/?test=1&embed=1&scenario=async-dlq" width="900" height="600"></iframe>`,
+    );
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('embed')).toBeVisible();
+    await expect(frame.locator('.pipeline-node').first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
+
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: process-orders
+      Timeout: 20
+      Events:
+        FromQueue:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt OrdersQueue.Arn
+  OrdersQueue:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: orders-queue
+      VisibilityTimeout: 60
+`;
