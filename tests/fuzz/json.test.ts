@@ -80,7 +80,10 @@ describe('fuzz: the scenario gate', () => {
     () => {
       fc.assert(
         fc.property(fc.oneof(fc.jsonValue(), scenarioLike.object), (input) => {
+          const before = structuredClone(input);
           expectGoodAnswer(validateScenario(input), input);
+          // Nothing the user typed is lost or changed by validation (design.md "Scenarios").
+          expect(input).toEqual(before);
         }),
         fuzzParams(42, 300),
       );
@@ -203,6 +206,9 @@ describe('fuzz: presets with one field changed', () => {
       fc.assert(
         fc.property(mutation, (m) => {
           const input = apply(m);
+          const before = structuredClone(input);
+          expectGoodAnswer(validateScenario(input), input);
+          expect(input, 'validation changed its input').toEqual(before);
           // Through the text entry point too: what the editor and the CLI read.
           const result = parseScenarioJson(JSON.stringify(input));
           expectGoodAnswer(result, input);
@@ -216,7 +222,7 @@ describe('fuzz: presets with one field changed', () => {
               `${m.id}: ${at} = ${JSON.stringify(m.value)}; errors at ${result.errors.map((e) => e.path).join(', ')}`,
             ).toBe(true);
         }),
-        fuzzParams(51, 300),
+        fuzzParams(51, 250),
       );
     },
     FUZZ_TIMEOUT_MS,
