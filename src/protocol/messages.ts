@@ -21,6 +21,7 @@
 import type { Results } from '../engine/results';
 import type { SimEvent } from '../engine/types';
 import type { FlowIndex } from '../diagram/flowIndex';
+import type { MetricsCheckpoints } from '../metrics/metricsAt';
 import type { MetricsSeriesSet } from '../metrics/metricsSeries';
 import type { Scenario } from '../scenarios/schema';
 
@@ -114,6 +115,8 @@ export interface ResultsResponse {
   flowIndex?: FlowIndex;
   /** The metric charts' series, built in the worker (their arrays are transferred, not copied). */
   metricsSeries?: MetricsSeriesSet;
+  /** The run's metric totals every so many events, built in the worker, so the page's metricsAt is cheap. */
+  metricsCheckpoints?: MetricsCheckpoints;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { ResultItem, ResultMetrics } from '../engine/results';
 import type { SimEvent } from '../engine/types';
-import { metricsAt } from './metricsAt';
+import { metricsAt } from '../metrics/metricsAt';
 import { runEndMs } from './playback';
 import type { SimStoreState } from './types';
 

@@ -17,6 +17,7 @@ import {
 } from '../protocol/messages';
 import { buildFlowIndex, flowIndexBuffers } from '../diagram/flowIndex';
 import { buildTopology } from '../diagram/topology';
+import { buildMetricsCheckpoints } from '../metrics/metricsAt';
 import { buildMetricsSeries, metricsSeriesBuffers } from '../metrics/metricsSeries';
 import type { Job, Part } from './jobs';
 
@@ -114,10 +115,11 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     a.sim = sim;
     if (sim.log().length > a.sent) flush(a, part);
     const runResults = sim.results();
-    // The diagram's index of the log and the charts' series are built here, off the page's thread, and
-    // their arrays move to the page.
+    // The diagram's index of the log and the metrics' series and checkpoints are built here, off the
+    // page's thread (the typed arrays move to the page rather than being copied).
     const flowIndex = buildFlowIndex(part.scenario, buildTopology(part.scenario), runResults, sim.log());
     const metricsSeries = buildMetricsSeries(runResults, sim.log());
+    const metricsCheckpoints = buildMetricsCheckpoints(runResults, sim.log());
     const results: ResultsResponse = {
       type: 'results',
       id: a.job.id,
@@ -126,6 +128,7 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
       logLength: a.sent,
       flowIndex,
       metricsSeries,
+      metricsCheckpoints,
     };
     send(tagged(results, part.part), [
       ...flowIndexBuffers(flowIndex),

@@ -5,6 +5,7 @@ import {
   createSimulationClient,
   type RunOutput,
 } from '../../src/bridge/simulationClient';
+import { buildMetricsCheckpoints, metricsAt } from '../../src/metrics/metricsAt';
 import { buildMetricsSeries, metricsSeries } from '../../src/metrics/metricsSeries';
 import {
   FakeWorker,
@@ -84,6 +85,25 @@ describe('simulation client: a run', () => {
     });
     const out = await p;
     expect(metricsSeries(out.results, out.log).startsMs).toBe(built.startsMs);
+  });
+
+  it('hands metricsAt the checkpoints the worker built, so the page does not replay the log', async () => {
+    const { client, current } = setup();
+    const p = client.run({ presetId: 'sync-success', seed: 1 });
+    const w = current();
+    // Checkpoints that disagree with the (empty) log show which ones metricsAt used.
+    const checkpoints = buildMetricsCheckpoints(RESULTS, []);
+    checkpoints[0] = { ...checkpoints[0]!, Invocations: 42 };
+    w.reply({
+      type: 'results',
+      id: w.lastId,
+      results: RESULTS,
+      scenario: SCENARIO,
+      logLength: 0,
+      metricsCheckpoints: checkpoints,
+    });
+    const out = await p;
+    expect(metricsAt(out.results, out.log, -1).Invocations).toBe(42);
   });
 
   it('resolves a run with an empty log', async () => {

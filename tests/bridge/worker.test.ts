@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isWorkerResponse, type ErrorResponse, type ResultsResponse } from '../../src/protocol/messages';
 import { buildFlowIndex, flowIndexBuffers } from '../../src/diagram/flowIndex';
 import { buildTopology } from '../../src/diagram/topology';
+import { buildMetricsCheckpoints } from '../../src/metrics/metricsAt';
 import { buildMetricsSeries } from '../../src/metrics/metricsSeries';
 import { getPreset, presetSource } from '../../src/scenarios/presets';
 import { mustValidate } from '../../src/scenarios/validate';
@@ -71,6 +72,7 @@ describe('the worker module (in-process): runs', () => {
     expect(flowIndexBuffers(built)).toHaveLength(8);
     // So are the metric charts' series, built from the same run.
     expect(last.metricsSeries).toEqual(buildMetricsSeries(last.results, log));
+    expect(last.metricsCheckpoints).toEqual(buildMetricsCheckpoints(last.results, log));
     expect(
       last.metricsSeries!.series.find((s) => s.metric === 'Invocations')!.values.some((v) => v > 0),
     ).toBe(true);

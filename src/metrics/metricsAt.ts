@@ -9,15 +9,16 @@
  * request and per GB-second), read back from the final results; the cost is exact without the free tier
  * and, with it, scaled from the final cost.
  */
-import type { ResultItem, ResultMetrics } from '../engine/results';
+import type { ResultItem, ResultMetrics, Results } from '../engine/results';
 import { PRICE_PER_REQUEST } from '../engine/model/billing';
 import type { SimEvent } from '../engine/types';
-import type { RunResults } from './runSlice';
+
+type RunResults = Omit<Results, 'log'>;
 
 const CHECKPOINT_EVERY = 1024;
 
 /** Running totals while replaying the log: the results' metrics before GB-seconds and cost, plus the concurrency now. */
-type Tally = Omit<ResultMetrics, 'GBSeconds' | 'CostUSD'> & { running: number };
+export type Tally = Omit<ResultMetrics, 'GBSeconds' | 'CostUSD'> & { running: number };
 
 const EMPTY: Tally = {
   Invocations: 0,
@@ -111,31 +112,52 @@ function count(m: Tally, e: SimEvent, ctx: Context): void {
   }
 }
 
+/** checkpoints[k]: the tally after the first k × CHECKPOINT_EVERY events (plain data: the worker builds them). */
+export type MetricsCheckpoints = Tally[];
+
 interface Replay {
   ctx: Context;
-  /** checkpoints[k]: the tally after the first k × CHECKPOINT_EVERY events. */
-  checkpoints: Tally[];
+  checkpoints: MetricsCheckpoints;
 }
 
-const replays = new WeakMap<readonly SimEvent[], Replay>();
-
-function replayOf(results: RunResults, log: readonly SimEvent[]): Replay {
-  const known = replays.get(log);
-  if (known) return known;
-  const ctx: Context = {
+function contextOf(results: RunResults): Context {
+  return {
     items: new Map(results.items.map((i) => [i.id, i])),
     streamInvocations: new Map(results.invocations.filter((i) => i.shardId).map((i) => [i.id, i.items])),
     // Spillover counts on-demand starts only when provisioned concurrency is configured; a run without
     // any counted spillover never counts one at any moment either.
     countsSpillover: results.metrics.ProvisionedConcurrencySpilloverInvocations > 0,
   };
+}
+
+/** The tallies every CHECKPOINT_EVERY events: one walk over the log (the worker does it for the page). */
+export function buildMetricsCheckpoints(results: RunResults, log: readonly SimEvent[]): MetricsCheckpoints {
+  const ctx = contextOf(results);
   const checkpoints: Tally[] = [{ ...EMPTY }];
   const tally = { ...EMPTY };
   log.forEach((e, i) => {
     count(tally, e, ctx);
     if ((i + 1) % CHECKPOINT_EVERY === 0) checkpoints.push({ ...tally });
   });
-  const replay = { ctx, checkpoints };
+  return checkpoints;
+}
+
+const replays = new WeakMap<readonly SimEvent[], Replay>();
+const primed = new WeakMap<readonly SimEvent[], MetricsCheckpoints>();
+
+/** Hands `metricsAt` the checkpoints already built for this log (by the worker). */
+export function primeMetricsAt(log: readonly SimEvent[], checkpoints: MetricsCheckpoints): void {
+  if (!replays.has(log)) primed.set(log, checkpoints);
+}
+
+function replayOf(results: RunResults, log: readonly SimEvent[]): Replay {
+  const known = replays.get(log);
+  if (known) return known;
+  const replay = {
+    ctx: contextOf(results),
+    checkpoints: primed.get(log) ?? buildMetricsCheckpoints(results, log),
+  };
+  primed.delete(log);
   replays.set(log, replay);
   return replay;
 }
