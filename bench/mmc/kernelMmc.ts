@@ -85,7 +85,7 @@ function exponential(rng: RandomState, stream: string, rate: number): number {
 
 /** Runs the M/M/c queue on the engine's kernel. */
 export function runKernelMmc(run: MmcRun): MmcOutcome {
-  const started = performance.now();
+  const startedAt = performance.now();
   const rng = createRandom(run.seed);
   const agenda: Entry[] = [];
   let seq = 0;
@@ -99,13 +99,13 @@ export function runKernelMmc(run: MmcRun): MmcOutcome {
   let arrivals = 0;
   let departures = 0;
   /** Customers that have started service; FIFO, so this is also the index of the next one to start. */
-  let started_ = 0;
+  let serviceStarts = 0;
   const waits = new WaitStats(run);
 
   const startService = (now: number, arrivedAt: number) => {
     free -= 1;
-    waits.add(started_, now - arrivedAt);
-    started_ += 1;
+    waits.add(serviceStarts, now - arrivedAt);
+    serviceStarts += 1;
     schedule(now + exponential(rng, 'service', run.mu), DEPARTURE);
   };
 
@@ -132,7 +132,7 @@ export function runKernelMmc(run: MmcRun): MmcOutcome {
       }
     }
   }
-  const wallMs = performance.now() - started;
+  const wallMs = performance.now() - startedAt;
   return {
     events: arrivals + departures,
     arrivals,

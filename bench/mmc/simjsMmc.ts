@@ -35,7 +35,7 @@ export function loadSimjs(): SimJs {
 
 /** Runs the M/M/c queue on SIM.JS. */
 export function runSimjsMmc(run: MmcRun): MmcOutcome {
-  const started = performance.now();
+  const startedAt = performance.now();
   const { Sim, Entity, Facility, Random } = loadSimjs();
   const sim = new Sim();
   const random = new Random(run.seed);
@@ -64,7 +64,7 @@ export function runSimjsMmc(run: MmcRun): MmcOutcome {
 
   sim.addEntity(Customers);
   sim.simulate(Number.POSITIVE_INFINITY);
-  const wallMs = performance.now() - started;
+  const wallMs = performance.now() - startedAt;
   return {
     events: arrivals + departures,
     arrivals,

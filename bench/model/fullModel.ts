@@ -5,7 +5,7 @@
 import type { BenchRow } from '../benchRow';
 import { median, quantile } from '../stats';
 import type { RunJob, RunMeasurement, SeekMeasurement } from './jobs';
-import { runChild } from './spawnChild';
+import { runChild, type GcTrace } from './spawnChild';
 
 export interface ModelSizes {
   sqsMessages: number;
@@ -51,8 +51,22 @@ function cpuNote(m: RunMeasurement): string {
   return `CPU time ${(m.cpuMs / 1000).toFixed(2)} s (all threads); load average ${m.loadAverage.toFixed(1)} at the start`;
 }
 
+/** The V8 heap's peak over the child's life: its GC trace, or the heap at the end of the run if larger. */
+function peakHeapRow(group: string, label: string, m: RunMeasurement, gc: GcTrace): BenchRow {
+  return {
+    group,
+    name: `${label}: peak heap`,
+    value: mb(Math.max(gc.peakUsedBytes, m.heapUsedBytes)),
+    unit: 'MB',
+    note:
+      `largest V8 heap in use, from the child's --trace-gc (${count(gc.collections)} collections) and at the end; ` +
+      `live after the run (full GC, the log still held): ${mb(m.heapLiveBytes)} MB; ` +
+      `committed at most ${mb(Math.max(gc.peakCommittedBytes, m.heapTotalBytes))} MB`,
+  };
+}
+
 /** Rows common to every run: wall time, events, events/s, peak RSS, heap. */
-function runRows(group: string, label: string, m: RunMeasurement): BenchRow[] {
+function runRows(group: string, label: string, m: RunMeasurement, gc: GcTrace): BenchRow[] {
   return [
     {
       group,
@@ -68,15 +82,7 @@ function runRows(group: string, label: string, m: RunMeasurement): BenchRow[] {
       unit: 'MB',
       note: 'the child process’s maxRSS (Node, modules and the scenario included)',
     },
-    {
-      group,
-      name: `${label}: heap after the run`,
-      value: mb(m.heapLiveBytes),
-      unit: 'MB',
-      note:
-        `live V8 heap after a full GC, the log still held (${mb(m.heapUsedBytes)} MB in use before it, ` +
-        `${mb(m.heapTotalBytes)} MB committed: V8 keeps its peak)`,
-    },
+    peakHeapRow(group, label, m, gc),
   ];
 }
 
@@ -89,22 +95,22 @@ export async function measureModels(
   const failures: string[] = [];
   const group = 'Full model';
 
-  const attempt = async (what: string, job: RunJob, make: (m: RunMeasurement) => BenchRow[]) => {
+  const attempt = async (what: string, job: RunJob, make: (m: RunMeasurement, gc: GcTrace) => BenchRow[]) => {
     progress(`  ${what}…`);
     try {
-      const m = await runChild(job);
+      const { result: m, gc } = await runChild(job);
       if (m.kind !== 'run') throw new Error(`unexpected answer ${m.kind}`);
       progress(
         `    ${count(m.events)} events in ${(m.wallMs / 1000).toFixed(2)} s, peak RSS ${mb(m.maxRssBytes)} MB`,
       );
-      rows.push(...make(m));
+      rows.push(...make(m, gc));
     } catch (e) {
       failures.push(`${what}: ${(e as Error).message}`);
     }
   };
 
   const sqsLabel = `SQS, ${count(sizes.sqsMessages)} messages`;
-  await attempt(sqsLabel, { kind: 'sqs', messages: sizes.sqsMessages }, (m) => [
+  await attempt(sqsLabel, { kind: 'sqs', messages: sizes.sqsMessages }, (m, gc) => [
     {
       group,
       name: `${sqsLabel}: wall time`,
@@ -116,7 +122,7 @@ export async function measureModels(
         'createSimulation(scenario).run(): standard queue, BatchSize 10, 50 ms handler, 1,000 concurrency; ' +
         cpuNote(m),
     },
-    ...runRows(group, sqsLabel, m),
+    ...runRows(group, sqsLabel, m, gc),
   ]);
 
   const records = sizes.kinesisShards * sizes.kinesisRecordsPerShard;
@@ -124,7 +130,7 @@ export async function measureModels(
   await attempt(
     kinLabel,
     { kind: 'kinesis', shards: sizes.kinesisShards, recordsPerShard: sizes.kinesisRecordsPerShard },
-    (m) => [
+    (m, gc) => [
       {
         group,
         name: `${kinLabel}: wall time`,
@@ -132,13 +138,13 @@ export async function measureModels(
         unit: 's',
         note: `1,000 records/s put across the shards, TRIM_HORIZON, BatchSize 100, 100 ms handler; ${cpuNote(m)}`,
       },
-      ...runRows(group, kinLabel, m),
+      ...runRows(group, kinLabel, m, gc),
     ],
   );
 
   if (sizes.longEvents > 0) {
     const longLabel = `Long run, ≈${count(sizes.longEvents)} events`;
-    await attempt(longLabel, { kind: 'sqs-events', events: sizes.longEvents }, (m) => [
+    await attempt(longLabel, { kind: 'sqs-events', events: sizes.longEvents }, (m, gc) => [
       {
         group,
         name: `${longLabel}: wall time`,
@@ -154,6 +160,7 @@ export async function measureModels(
         unit: 'MB',
         note: 'the child process’s maxRSS',
       },
+      peakHeapRow(group, longLabel, m, gc),
       {
         group,
         name: `${longLabel}: bytes per event`,
@@ -178,7 +185,7 @@ export async function measureSeek(
   progress(`  seek: a log of ≈${count(sizes.seekEvents)} events, ${sizes.seeks} random points…`);
   let m: SeekMeasurement;
   try {
-    const answer = await runChild({ kind: 'seek', events: sizes.seekEvents, seeks: sizes.seeks });
+    const { result: answer } = await runChild({ kind: 'seek', events: sizes.seekEvents, seeks: sizes.seeks });
     if (answer.kind !== 'seek') throw new Error(`unexpected answer ${answer.kind}`);
     m = answer;
   } catch (e) {

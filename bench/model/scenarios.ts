@@ -4,8 +4,24 @@
  * kinesis-*.json presets for Kinesis.
  */
 
-/** A standard SQS queue with `messages` messages waiting at 0 ms; each batch of 10 takes 50 ms. */
+/** The most one workload entry may send (`count`, requestSchema.ts). */
+export const MAX_COUNT_PER_ENTRY = 1_000_000;
+
+/**
+ * A standard SQS queue with `messages` messages waiting at 0 ms; each batch of 10 takes 50 ms. Up to
+ * 1,000,000 messages are one workload entry (`m`); more are split into entries of at most 1,000,000
+ * (`m1`, `m2`, …), the most one entry may send.
+ */
 export function sqsScenario(messages: number): string {
+  const entries =
+    messages <= MAX_COUNT_PER_ENTRY
+      ? [{ id: 'm', atMs: 0, count: messages, payload: { orderId: 'o' } }]
+      : Array.from({ length: Math.ceil(messages / MAX_COUNT_PER_ENTRY) }, (_, k) => ({
+          id: `m${k + 1}`,
+          atMs: 0,
+          count: Math.min(MAX_COUNT_PER_ENTRY, messages - k * MAX_COUNT_PER_ENTRY),
+          payload: { orderId: 'o' },
+        }));
   return JSON.stringify({
     id: 'bench-sqs',
     title: `Benchmark: ${messages} SQS messages`,
@@ -22,7 +38,7 @@ export function sqsScenario(messages: number): string {
         id: 'orders',
         queue: { QueueName: 'orders-queue', VisibilityTimeout: 180 },
         mapping: { BatchSize: 10 },
-        messages: [{ id: 'm', atMs: 0, count: messages, payload: { orderId: 'o' } }],
+        messages: entries,
       },
     ],
     account: { ConcurrentExecutions: 1000 },
