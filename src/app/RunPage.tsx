@@ -36,7 +36,8 @@ export function RunPage({ request, colorMode, panelBeside, onRetry, actions, ban
   const hasResults = useSimStore((s) => s.results !== null);
   const runId = useSimStore((s) => s.runId);
   const loading = status === 'loading';
-  const showRun = hasResults && status !== 'error';
+  // A failed run leaves the previous one on screen, still playable, under the error.
+  const showRun = hasResults;
   return (
     <>
       <ScenarioIntro presetId={request.presetId} custom={request.custom} />
@@ -48,7 +49,7 @@ export function RunPage({ request, colorMode, panelBeside, onRetry, actions, ban
       )}
       {loading && <LoadingBanner hasPrevious={hasResults} />}
       {status === 'error' && error && (
-        <ErrorBanner message={error.message} issues={error.issues} onRetry={onRetry} />
+        <ErrorBanner message={error.message} issues={error.issues} onRetry={onRetry} previous={hasResults} />
       )}
       {banner}
       {showRun && (

@@ -23,7 +23,8 @@ interface Props {
 
 export function RunActions({ onFork, onEdit, onCompare, onExport, onQuiz }: Props) {
   const store = useSimStoreApi();
-  const scenario = useSimStore((s) => (s.status === 'ready' ? s.scenario : null));
+  // After a failed run, the run still shown keeps its actions (its scenario, the editor's text).
+  const scenario = useSimStore((s) => (s.status !== 'loading' ? s.scenario : null));
   const [forkAt, setForkAt] = useState<number | null>(null);
   return (
     <div className="run-actions" role="toolbar" aria-label="This run">

@@ -25,9 +25,12 @@ interface ErrorProps {
   message: string;
   issues: ErrorIssue[];
   onRetry(): void;
+  /** A previous run is still on screen (the failure did not take it away). */
+  previous?: boolean;
 }
 
-export function ErrorBanner({ message, issues, onRetry }: ErrorProps) {
+/** Why the run failed, and a button that restarts the simulation and asks for the run again. */
+export function ErrorBanner({ message, issues, onRetry, previous = false }: ErrorProps) {
   return (
     <div className="banner banner-error" role="alert">
       <p className="banner-title">The simulation could not run</p>
@@ -40,6 +43,12 @@ export function ErrorBanner({ message, issues, onRetry }: ErrorProps) {
             </li>
           ))}
         </ul>
+      )}
+      {previous && (
+        <p>
+          The run below is the last one that finished, and it still plays. Try again restarts the simulation
+          and comes back to the moment the player shows.
+        </p>
       )}
       <button type="button" className="button-secondary" onClick={onRetry}>
         Try again
