@@ -2,6 +2,7 @@
  * The headless results object (design.md "Headless results"): what happened to every item, every
  * invocation, and the run's metrics and cost. Tests and tools depend on this shape.
  */
+import { sliceEvents } from './eventLog';
 import { runCost } from './model/billing';
 import type {
   AttemptResult,
@@ -147,6 +148,6 @@ export function buildResults(state: SimState, options: ResultsOptions = {}): Res
       CostUSD: round(cost.totalUSD, 10),
     },
   };
-  if (options.trace) results.log = state.log;
+  if (options.trace) results.log = sliceEvents(state.log);
   return results;
 }

@@ -4,7 +4,8 @@
  * on is plain data, so `checkpoint()` is a deep copy and `restoreSimulation` / `forkSimulation` resume
  * from one (a fork changes the scenario before resuming; the original run is untouched).
  */
-import { heapPeek, heapPop } from './kernel/eventQueue';
+import { eventAt, eventLogView, sliceEvents } from './eventLog';
+import { agendaPeekTime, agendaPop } from './agenda';
 import { onArrival, scheduleAddedArrivals, scheduleArrivals } from './model/arrivals';
 import { onBatchInvocationEnd } from './model/esm/batchInvocation';
 import { dispatchAsync, onAsyncAttemptEnd } from './model/asyncQueue';
@@ -25,12 +26,24 @@ export interface Simulation {
   peek(): number | undefined;
   /** Processes the next agenda entry; returns the events it logged. */
   step(): SimEvent[];
+  /** Processes the next agenda entry as `step()` does, without building its events (`logLength()` tells how many). */
+  advance(): void;
   /** Processes everything scheduled at or before `tMs`, then sets the clock to `tMs`. */
   runUntil(tMs: number): void;
   /** Runs to the end (or to the scenario's `untilSeconds`). */
   run(): void;
   done(): boolean;
+  /**
+   * The event log as a read-only array. It is a view of the engine's compact log: each event is built
+   * when read (equal, not identical, across reads), so holding the view costs nothing per event.
+   */
   log(): readonly SimEvent[];
+  /** The number of events logged so far (`log().length` without the view). */
+  logLength(): number;
+  /** Event `seq` (0-based), built from the compact log. */
+  eventAt(seq: number): SimEvent;
+  /** Events `from` (inclusive) to `to` (exclusive, default: the end) as a plain array. */
+  events(from?: number, to?: number): SimEvent[];
   checkpoint(): Checkpoint;
   results(options?: ResultsOptions): Results;
   /** The live state, for read-only views (inspector, tests). */
@@ -85,16 +98,16 @@ function dispatch(state: SimState, entry: AgendaEntry): void {
 }
 
 function wrap(state: SimState): Simulation {
+  const view = eventLogView(() => state.log);
   const untilMs = () => {
     const s = state.scenario.simulation.untilSeconds;
     return s === undefined ? Number.POSITIVE_INFINITY : s * 1000;
   };
   // Only idle-environment reaping left means the workload is over.
-  const done = () => state.pendingWork === 0 || (heapPeek(state.agenda)?.t ?? 0) > untilMs();
-  const step = (): SimEvent[] => {
-    const entry = heapPop(state.agenda);
-    if (!entry) return [];
-    const from = state.log.length;
+  const done = () => state.pendingWork === 0 || (agendaPeekTime(state.agenda) ?? 0) > untilMs();
+  const advance = (): boolean => {
+    const entry = agendaPop(state.agenda);
+    if (!entry) return false;
     // SQS visibility entries release their own pending work (a deleted message's entry is moot).
     if (
       entry.kind !== 'env-reap' &&
@@ -103,31 +116,41 @@ function wrap(state: SimState): Simulation {
       state.pendingWork -= 1;
     state.now = entry.t;
     dispatch(state, entry);
-    return state.log.slice(from);
+    return true;
+  };
+  const step = (): SimEvent[] => {
+    const from = state.log.length;
+    return advance() ? sliceEvents(state.log, from) : [];
   };
   const runUntil = (tMs: number) => {
     for (;;) {
-      const next = heapPeek(state.agenda);
-      if (!next || next.t > tMs) break;
-      step();
+      const next = agendaPeekTime(state.agenda);
+      if (next === undefined || next > tMs) break;
+      advance();
     }
     state.now = Math.max(state.now, tMs);
   };
   return {
     state,
     now: () => state.now,
-    peek: () => (done() ? undefined : heapPeek(state.agenda)?.t),
+    peek: () => (done() ? undefined : agendaPeekTime(state.agenda)),
     step,
+    advance: () => {
+      advance();
+    },
     runUntil,
     run: () => {
       const limit = untilMs();
-      while (!done()) step();
+      while (!done()) advance();
       if (Number.isFinite(limit)) {
         runUntil(limit);
       }
     },
     done,
-    log: () => state.log,
+    log: () => view,
+    logLength: () => state.log.length,
+    eventAt: (seq) => eventAt(state.log, seq),
+    events: (from, to) => sliceEvents(state.log, from, to),
     checkpoint: () => ({ state: structuredClone(state) }),
     results: (options) => buildResults(state, options),
   };

@@ -1,10 +1,11 @@
 /** Creating the engine state and the small operations every model module uses on it. */
 import type { Scenario } from '../scenarios/schema';
-import { heapPush } from './kernel/eventQueue';
+import { appendEvent, appendPackedEvent, createEventLog, type DataTemplate, type EventIds } from './eventLog';
+import { agendaPush, createAgenda } from './agenda';
 import { createRandom, nextUint32 } from './kernel/random';
 import { createMetrics } from './model/metrics';
 import type { RuleKey } from './rules';
-import type { AgendaEntry, EnvState, InvocationState, ItemState, SimEvent, SimState } from './types';
+import type { AgendaEntry, EnvState, InvocationState, ItemState, SimState } from './types';
 
 /** Agenda priorities at equal times: capacity is freed before it is claimed, so ends run before starts. */
 export const PRIORITY = {
@@ -32,16 +33,16 @@ export function createState(scenario: Scenario, seed: number): SimState {
     seed,
     now: 0,
     nextSeq: 0,
-    agenda: [],
+    agenda: createAgenda(),
     pendingWork: 0,
     rng: createRandom(seed),
-    log: [],
+    log: createEventLog(),
     items: [],
-    itemIndex: {},
+    itemIndex: new Map(),
     invocations: [],
-    invocationIndex: {},
+    invocationIndex: new Map(),
     envs: [],
-    envIndex: {},
+    envIndex: new Map(),
     idleOnDemand: [],
     idleProvisioned: [],
     inUse: 0,
@@ -60,49 +61,145 @@ export function createState(scenario: Scenario, seed: number): SimState {
 export const SCALING_BUCKET = 1000;
 export const SCALING_REFILL_PER_MS = 1000 / 10_000;
 
-/** Puts something on the agenda at time `t` (never earlier than now). */
+/**
+ * Puts something on the agenda at time `t` (never earlier than now). The entry is built per kind, so
+ * entries of a kind share one shape and no copy of `body` is made.
+ */
 export function schedule(state: SimState, t: number, pri: number, body: EntryBody): void {
-  const entry = { ...body, t: Math.max(t, state.now), pri, seq: state.nextSeq++ } as AgendaEntry;
+  const at = Math.max(t, state.now);
+  const seq = state.nextSeq++;
+  let entry: AgendaEntry;
+  switch (body.kind) {
+    case 'arrival':
+      entry = { kind: 'arrival', source: body.source, request: body.request, n: body.n, t: at, pri, seq };
+      break;
+    case 'sync-attempt':
+      entry = { kind: 'sync-attempt', item: body.item, t: at, pri, seq };
+      break;
+    case 'client-timeout':
+      entry = {
+        kind: 'client-timeout',
+        item: body.item,
+        invocation: body.invocation,
+        clientAttempt: body.clientAttempt,
+        t: at,
+        pri,
+        seq,
+      };
+      break;
+    case 'async-dispatch':
+      entry = { kind: 'async-dispatch', item: body.item, duplicate: body.duplicate, t: at, pri, seq };
+      break;
+    case 'init-end':
+      entry = { kind: 'init-end', invocation: body.invocation, t: at, pri, seq };
+      break;
+    case 'invoke-end':
+      entry = { kind: 'invoke-end', invocation: body.invocation, t: at, pri, seq };
+      break;
+    case 'env-reap':
+      entry = { kind: 'env-reap', env: body.env, token: body.token, t: at, pri, seq };
+      break;
+    case 'sqs':
+      entry = {
+        kind: 'sqs',
+        action: body.action,
+        source: body.source,
+        item: body.item,
+        n: body.n,
+        t: at,
+        pri,
+        seq,
+      };
+      break;
+    default:
+      entry = { ...body, t: at, pri, seq } as AgendaEntry;
+  }
   if (entry.kind !== 'env-reap') state.pendingWork += 1;
-  heapPush(state.agenda, entry);
+  agendaPush(state.agenda, entry);
 }
 
-/** Appends an event to the log. */
+/** Appends an event to the log (see eventLog.ts: no event object is kept). */
 export function emit(
   state: SimState,
   type: string,
   rule: RuleKey,
-  ids: { item?: string; invocation?: string; env?: string },
+  ids: EventIds,
   data?: Record<string, unknown>,
-): SimEvent {
-  const event: SimEvent = { seq: state.log.length, t: state.now, type, rule, ...ids };
-  if (data) event.data = data;
-  state.log.push(event);
-  return event;
+): void {
+  appendEvent(state.log, state.now, type, rule, ids, data);
 }
 
-/** A UUID-shaped (version 4) id drawn from the run's "ids" stream, so request ids are reproducible. */
+/**
+ * Appends an event whose data has `template`'s keys with the values given, in order (up to seven):
+ * the same event as `emit` with that object, for events logged once per message or batch, which then
+ * cost the log no object.
+ */
+export function emitFields(
+  state: SimState,
+  type: string,
+  rule: RuleKey,
+  ids: EventIds,
+  template: DataTemplate,
+  v0?: unknown,
+  v1?: unknown,
+  v2?: unknown,
+  v3?: unknown,
+  v4?: unknown,
+  v5?: unknown,
+  v6?: unknown,
+): void {
+  appendPackedEvent(state.log, state.now, type, rule, ids, template, v0, v1, v2, v3, v4, v5, v6);
+}
+
+const HEX = '0123456789abcdef';
+const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
+/** Reused buffer of a request id's 36 character codes. */
+const UUID_CODES: number[] = new Array<number>(36).fill(45); // '-'
+
+function putHex(word: number, nibbles: number, at: number): void {
+  for (let k = nibbles - 1; k >= 0; k--) {
+    UUID_CODES[at + k] = HEX_CODES[word & 15]!;
+    word >>>= 4;
+  }
+}
+
+/**
+ * A UUID-shaped (version 4) id drawn from the run's "ids" stream, so request ids are reproducible: the
+ * hex of four uint32 draws, with the version nibble set to 4 and the variant's top bits to 10. Built as
+ * one flat string from character codes (not a concatenation of slices).
+ */
 export function newRequestId(state: SimState): string {
-  let hex = '';
-  for (let i = 0; i < 4; i++) hex += nextUint32(state.rng, 'ids').toString(16).padStart(8, '0');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const a = nextUint32(state.rng, 'ids');
+  const b = nextUint32(state.rng, 'ids');
+  const c = nextUint32(state.rng, 'ids');
+  const d = nextUint32(state.rng, 'ids');
+  // xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx: a | b's top 16 bits | 4, b's low 12 bits |
+  // variant, c's bits 27..16 | c's low 16 bits, d.
+  putHex(a, 8, 0);
+  putHex(b >>> 16, 4, 9);
+  UUID_CODES[14] = 52; // '4'
+  putHex(b & 0xfff, 3, 15);
+  UUID_CODES[19] = HEX_CODES[((c >>> 28) & 0x3) | 0x8]!;
+  putHex((c >>> 16) & 0xfff, 3, 20);
+  putHex(c & 0xffff, 4, 24);
+  putHex(d, 8, 28);
+  return String.fromCharCode.apply(null, UUID_CODES);
 }
 
 export function getItem(state: SimState, id: string): ItemState {
-  const i = state.itemIndex[id];
+  const i = state.itemIndex.get(id);
   if (i === undefined) throw new Error(`unknown item ${id}`);
   return state.items[i]!;
 }
 
 export function getInvocation(state: SimState, id: string): InvocationState {
-  const i = state.invocationIndex[id];
+  const i = state.invocationIndex.get(id);
   if (i === undefined) throw new Error(`unknown invocation ${id}`);
   return state.invocations[i]!;
 }
 
 export function getEnv(state: SimState, id: string): EnvState {
-  const i = state.envIndex[id];
+  const i = state.envIndex.get(id);
   if (i === undefined) throw new Error(`unknown environment ${id}`);
   return state.envs[i]!;
 }

@@ -3,6 +3,8 @@
  * instances), so a checkpoint is a structured clone and a fork is a restore plus a change.
  */
 import type { Scenario } from '../scenarios/schema';
+import type { Agenda } from './agenda';
+import type { EventLog } from './eventLog';
 import type { Scheduled } from './kernel/eventQueue';
 import type { RandomState } from './kernel/random';
 import type { MetricsState } from './model/metrics';
@@ -74,6 +76,10 @@ export interface ItemState {
   requestId: string;
   outcome: ItemOutcome;
   endedMs: number | null;
+  /**
+   * Attempts, deliveries and abandoned invocations start as one shared empty list (attempts.ts
+   * `NO_ENTRIES`): append only with the functions of model/attempts.ts, never with `push`.
+   */
   attempts: AttemptRecord[];
   /** Attempts Lambda admitted (not throttled): what behaviour rules' `attempts` count. */
   tries: number;
@@ -112,7 +118,6 @@ export interface SqsMessageState {
   /** A visibility-timeout entry for the current receive is on the agenda and counts as pending work. */
   visibilityPending: boolean;
   groupId?: string;
-  receiptHandle?: string;
 }
 
 export interface StreamRecordState {
@@ -202,17 +207,20 @@ export interface SimState {
   seed: number;
   now: number;
   nextSeq: number;
-  agenda: AgendaEntry[];
+  /** What happens next, in (t, pri, seq) order (agenda.ts). */
+  agenda: Agenda;
   /** Agenda entries that are workload rather than idle bookkeeping (reaping): the run ends at 0. */
   pendingWork: number;
   rng: RandomState;
-  log: SimEvent[];
+  /** The event log, stored in columns (eventLog.ts); `Simulation.log()` is its array view. */
+  log: EventLog;
   items: ItemState[];
-  itemIndex: Record<string, number>;
+  /** Item id → index in `items` (likewise for invocations and environments). */
+  itemIndex: Map<string, number>;
   invocations: InvocationState[];
-  invocationIndex: Record<string, number>;
+  invocationIndex: Map<string, number>;
   envs: EnvState[];
-  envIndex: Record<string, number>;
+  envIndex: Map<string, number>;
   /** Idle environments, most recently used last (reuse is last-in, first-out). */
   idleOnDemand: string[];
   idleProvisioned: string[];

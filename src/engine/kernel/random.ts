@@ -20,15 +20,20 @@ function hashName(seed: number, name: string): number {
   return h;
 }
 
-/** A uniform number in [0, 1) from the named stream. */
-export function nextFloat(rng: RandomState, stream: string): number {
+/** The next uint32 of the named stream (mulberry32). */
+function nextRaw(rng: RandomState, stream: string): number {
   let s = rng.streams[stream] ?? hashName(rng.seed, stream);
   s = (s + 0x6d2b79f5) >>> 0;
   rng.streams[stream] = s;
   let z = s;
   z = Math.imul(z ^ (z >>> 15), z | 1);
   z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-  return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+  return (z ^ (z >>> 14)) >>> 0;
+}
+
+/** A uniform number in [0, 1) from the named stream. */
+export function nextFloat(rng: RandomState, stream: string): number {
+  return nextRaw(rng, stream) / 4294967296;
 }
 
 /** A standard normal deviate (Box–Muller) from the named stream. */
@@ -40,5 +45,6 @@ export function nextNormal(rng: RandomState, stream: string): number {
 
 /** A 32-bit unsigned integer from the named stream. */
 export function nextUint32(rng: RandomState, stream: string): number {
-  return Math.floor(nextFloat(rng, stream) * 4294967296) >>> 0;
+  // The same number as Math.floor(nextFloat() * 2 ** 32): dividing by 2 ** 32 and multiplying back is exact.
+  return nextRaw(rng, stream);
 }

@@ -3,12 +3,14 @@
  * chained (each one schedules the next) so a million-request workload never sits on the agenda at once.
  */
 import { acceptAsync } from './asyncQueue';
+import { NO_ENTRIES } from './attempts';
 import { onSqsMessage } from './sqs/sqsPoller';
 import { onStreamRecord } from './streams/streamPoller';
 import { sendSyncAttempt } from './syncCaller';
 import { emit, newRequestId, PRIORITY, schedule } from '../state';
 import type { ItemState, SimState } from '../types';
-import { workloadOf, type Scenario } from '../../scenarios/schema';
+import type { RuleKey } from '../rules';
+import { workloadOf, type Scenario, type Source, type WorkloadSpec } from '../../scenarios/schema';
 
 /** Puts the first arrival of every request spec on the agenda. */
 export function scheduleArrivals(state: SimState): void {
@@ -35,55 +37,84 @@ function itemId(base: string, count: number, n: number): string {
   return count === 1 ? base : `${base}-${n + 1}`;
 }
 
+/** What every item of one request spec shares, worked out once per spec rather than once per item. */
+interface SpecShared {
+  /** The source and index the spec was worked out for. */
+  source: Source;
+  r: number;
+  base: string;
+  caller: string;
+  payload: unknown;
+  payloadSizeBytes: number;
+  rule: RuleKey;
+  /** The `item/arrived` event's data, the same for every item of the spec (frozen: it is shared). */
+  arrived: Readonly<Record<string, unknown>>;
+}
+
+const ARRIVAL_RULE: Record<Source['type'], RuleKey> = {
+  sync: '§1.1',
+  async: '§2.1',
+  sqs: '§3.2',
+  kinesis: '§3.4',
+  dynamodb: '§3.5',
+};
+
+/** Keyed by the request spec object: scenarios are not changed in place (a fork makes new objects). */
+const shared = new WeakMap<object, SpecShared>();
+
+function specShared(source: Source, req: WorkloadSpec, r: number): SpecShared {
+  let info = shared.get(req);
+  if (info === undefined || info.source !== source || info.r !== r) {
+    const payload = req.payload ?? {};
+    const caller = 'caller' in source ? source.caller : source.type;
+    info = {
+      source,
+      r,
+      base: req.id ?? `${source.id}-${r + 1}`,
+      caller,
+      payload,
+      payloadSizeBytes: req.payloadSizeBytes ?? JSON.stringify(payload).length,
+      rule: ARRIVAL_RULE[source.type],
+      arrived: Object.freeze({ kind: source.type, caller, source: source.id }),
+    };
+    shared.set(req, info);
+  }
+  return info;
+}
+
 /** An item arrives: create it, hand it to its caller, and schedule the next one of its spec. */
 export function onArrival(state: SimState, s: number, r: number, n: number): void {
   const source = state.scenario.sources[s]!;
   const req = workloadOf(source)[r]!;
-  const payload = req.payload ?? {};
-  const id = itemId(req.id ?? `${source.id}-${r + 1}`, req.count, n);
+  const spec = specShared(source, req, r);
+  const id = itemId(spec.base, req.count, n);
   const item: ItemState = {
     id,
     kind: source.type,
     sourceId: source.id,
-    caller: 'caller' in source ? source.caller : source.type,
+    caller: spec.caller,
     arrivedMs: state.now,
-    payload,
-    payloadSizeBytes: req.payloadSizeBytes ?? JSON.stringify(payload).length,
+    payload: spec.payload,
+    payloadSizeBytes: spec.payloadSizeBytes,
     requestId: source.type === 'async' ? newRequestId(state) : '',
     outcome: 'in-flight',
     endedMs: null,
-    attempts: [],
+    attempts: NO_ENTRIES,
     tries: 0,
     handlerRuns: 0,
     duplicateRuns: 0,
     response: null,
-    deliveries: [],
+    deliveries: NO_ENTRIES,
     clientAttempt: 0,
-    abandonedInvocations: [],
+    abandonedInvocations: NO_ENTRIES,
     queuedMs: 0,
     backoffMs: 0,
     lastError: null,
     lastResponse: null,
   };
-  state.itemIndex[id] = state.items.length;
+  state.itemIndex.set(id, state.items.length);
   state.items.push(item);
-  const rule =
-    source.type === 'sync'
-      ? '§1.1'
-      : source.type === 'async'
-        ? '§2.1'
-        : source.type === 'sqs'
-          ? '§3.2'
-          : source.type === 'kinesis'
-            ? '§3.4'
-            : '§3.5';
-  emit(
-    state,
-    'item/arrived',
-    rule,
-    { item: id },
-    { kind: source.type, caller: item.caller, source: source.id },
-  );
+  emit(state, 'item/arrived', spec.rule, { item: id }, spec.arrived as Record<string, unknown>);
   if (n + 1 < req.count) {
     schedule(state, req.atMs + (n + 1) * req.everyMs, PRIORITY.arrival, {
       kind: 'arrival',

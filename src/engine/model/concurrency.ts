@@ -50,7 +50,7 @@ function newEnv(state: SimState, provisioned: boolean): EnvState {
     invocations: 0,
     reapToken: 0,
   };
-  state.envIndex[env.id] = state.envs.length;
+  state.envIndex.set(env.id, state.envs.length);
   state.envs.push(env);
   return env;
 }

@@ -4,6 +4,7 @@
  * original event with `RequestID`/`ErrorCode`/`ErrorMessage` attributes. Deliveries that cannot be made
  * (FIFO targets, missing permission, size) are counted as `DestinationDeliveryFailures` / `DeadLetterErrors`.
  */
+import { addDelivery } from './attempts';
 import { count } from './metrics';
 import { emit, functionArn } from '../state';
 import { isoTime } from '../time';
@@ -139,7 +140,7 @@ function deniedOrFifo(state: SimState, arn: string): string | null {
 }
 
 function record(state: SimState, item: ItemState, delivery: Delivery, rule: '§2.5' | '§2.6'): void {
-  item.deliveries.push(delivery);
+  addDelivery(item, delivery);
   const type = delivery.target === 'dlq' ? 'dlq' : 'destination';
   emit(
     state,

@@ -6,9 +6,14 @@
  */
 import { count, sample } from './metrics';
 import { release } from './concurrency';
-import { emit, getEnv, getItem, PRIORITY, schedule } from '../state';
+import { dataTemplate } from '../eventLog';
+import { emit, emitFields, getEnv, getItem, PRIORITY, schedule } from '../state';
 import type { EnvState, InvocationState, SimState } from '../types';
 import type { RuleKey } from '../rules';
+
+/** The data of the events logged once per invocation. */
+const STARTED = dataTemplate('requestId', 'coldStart', 'warm', 'provisioned', 'items', 'trigger', 'attempt');
+const ENDED = dataTemplate('durationMs', 'billedMs', 'initBilledMs', 'response');
 
 /** Synchronous response payload limit: 6 MB (§1.3). */
 export const SYNC_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;
@@ -49,7 +54,7 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
   };
   if (req.source !== undefined) inv.source = req.source;
   if (req.lane !== undefined) inv.lane = req.lane;
-  state.invocationIndex[inv.id] = state.invocations.length;
+  state.invocationIndex.set(inv.id, state.invocations.length);
   state.invocations.push(inv);
   sample(state.metrics, 'ConcurrentExecutions', state.now, state.inUse);
   if (state.scenario.function.ProvisionedConcurrencyConfig && !env.provisioned) {
@@ -73,15 +78,20 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
         : attempt > 1
           ? '§2.2'
           : '§2.1';
-  emit(state, 'invoke/started', rule, ids, {
-    requestId: inv.requestId,
-    coldStart: cold,
-    warm: !cold,
-    provisioned: env.provisioned,
-    items: inv.items.length,
-    trigger: inv.trigger,
+  emitFields(
+    state,
+    'invoke/started',
+    rule,
+    ids,
+    STARTED,
+    inv.requestId,
+    cold,
+    !cold,
+    env.provisioned,
+    inv.items.length,
+    inv.trigger,
     attempt,
-  });
+  );
   return inv;
 }
 
@@ -167,16 +177,15 @@ export function onInvokeEnd(state: SimState, inv: InvocationState): void {
       : inv.result === 'timeout'
         ? 'invoke/timed-out'
         : 'invoke/failed';
-  emit(
+  emitFields(
     state,
     type,
     rule,
     { invocation: inv.id, env: env.id, item: inv.items[0] },
-    {
-      durationMs: runMs,
-      billedMs: inv.billedMs,
-      initBilledMs: inv.initBilledMs,
-      response: inv.response,
-    },
+    ENDED,
+    runMs,
+    inv.billedMs,
+    inv.initBilledMs,
+    inv.response,
   );
 }

@@ -61,10 +61,36 @@ export function createMetrics(): MetricsState {
 
 function addToBucket(series: Record<number, Bucket>, t: number, value: number): void {
   const key = Math.floor(t / BUCKET_MS);
-  const b = (series[key] ??= { sum: 0, count: 0, max: Number.NEGATIVE_INFINITY });
+  let b = series[key];
+  if (b === undefined) {
+    b = { sum: 0, count: 0, max: Number.NEGATIVE_INFINITY };
+    series[key] = b;
+  }
   b.sum += value;
   b.count += 1;
   if (value > b.max) b.max = value;
+}
+
+/** "metric|dimension" keys, made once per pair (samples come per message; a new string each time is waste). */
+const dimensionKeys = new Map<string, Map<string, string>>();
+
+function dimensionKey(name: string, dimension: string): string {
+  let byDimension = dimensionKeys.get(name);
+  if (byDimension === undefined) {
+    byDimension = new Map();
+    dimensionKeys.set(name, byDimension);
+  }
+  let key = byDimension.get(dimension);
+  if (key === undefined) {
+    key = `${name}|${dimension}`;
+    if (byDimension.size < 10_000) byDimension.set(dimension, key);
+  }
+  return key;
+}
+
+function dimensionSeries(metrics: MetricsState, name: string, dimension: string): Record<number, Bucket> {
+  const key = dimensionKey(name, dimension);
+  return (metrics.dimensions[key] ??= {});
 }
 
 /** Counts `n` occurrences of a counter metric at time t. */
@@ -89,7 +115,7 @@ export function sample(
   s.count += 1;
   if (value > s.max) s.max = value;
   addToBucket(metrics.series[name], t, value);
-  if (dimension !== undefined) addToBucket((metrics.dimensions[`${name}|${dimension}`] ??= {}), t, value);
+  if (dimension !== undefined) addToBucket(dimensionSeries(metrics, name, dimension), t, value);
 }
 
 /** Records a sample in one dimension's series only (a quantity of its own, such as one mapping's concurrency). */
@@ -100,7 +126,7 @@ export function sampleDimension(
   t: number,
   value: number,
 ): void {
-  addToBucket((metrics.dimensions[`${name}|${dimension}`] ??= {}), t, value);
+  addToBucket(dimensionSeries(metrics, name, dimension), t, value);
 }
 
 /** The dimension values a metric was recorded with (e.g. every shard's id for IteratorAge). */

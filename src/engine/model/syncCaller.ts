@@ -8,7 +8,7 @@
  *   function error or malformed proxy response → 502; never retries (§1.5).
  * - `alb`: 1 MB request and response limits; errors → 502 (our reading, see docs/fidelity.md).
  */
-import { recordRefusedAttempt, recordStartedAttempt } from './attempts';
+import { addAbandonedInvocation, recordRefusedAttempt, recordStartedAttempt } from './attempts';
 import { matchRule, planAttempt, sampleInitMs } from './behavior';
 import { admit, checkRequestRate, countThrottle, type Throttle } from './concurrency';
 import { startInvocation } from './execution';
@@ -219,7 +219,7 @@ export function onClientTimeout(
   if (item.outcome !== 'in-flight' || item.clientAttempt !== clientAttempt) return;
   const attempt = item.attempts.find((a) => a.invocationId === invocationId);
   if (attempt?.endMs !== null && attempt?.endMs !== undefined) return; // already answered
-  item.abandonedInvocations.push(invocationId);
+  addAbandonedInvocation(item, invocationId);
   const source = sourceOf(state, item);
   if (source.caller === 'api-gateway') {
     emit(

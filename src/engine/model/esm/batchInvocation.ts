@@ -10,9 +10,12 @@ import { matchRule, planAttempt, sampleInitMs } from '../behavior';
 import { admit, countThrottle } from '../concurrency';
 import { startInvocation } from '../execution';
 import { sampleDimension } from '../metrics';
-import { emit, newRequestId } from '../../state';
+import { dataTemplate } from '../../eventLog';
+import { emit, emitFields, newRequestId } from '../../state';
 import type { InvocationState, ItemState, SimState } from '../../types';
 import type { RuleKey } from '../../rules';
+
+const BATCH_INVOKED = dataTemplate('source', 'batchSize', 'items');
 
 export interface BatchRequest {
   items: ItemState[];
@@ -74,16 +77,15 @@ export function invokeBatch(state: SimState, req: BatchRequest): BatchStart {
   const plan = planAttempt(state, req.items, rule);
   if (plan.result === 'service-error') throw new Error('unreachable: service errors are refused above');
   for (const item of req.items) item.handlerRuns += 1;
-  emit(
+  emitFields(
     state,
     'esm/batch-invoked',
     req.rule,
     { item: req.items[0]?.id },
-    {
-      source: req.source,
-      batchSize: req.items.length,
-      items: req.items.map((i) => i.id),
-    },
+    BATCH_INVOKED,
+    req.source,
+    req.items.length,
+    req.items.map((i) => i.id),
   );
   const invocation = startInvocation(state, {
     env: admission.env,

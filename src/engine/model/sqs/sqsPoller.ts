@@ -6,7 +6,7 @@
  * with `ReportBatchItemFailures` only the reported ones come back. Filtered-out messages are deleted
  * without an invocation. SQS itself moves a message to the queue's DLQ after `maxReceiveCount` receives.
  */
-import { recordRefusedAttempt } from '../attempts';
+import { addDelivery, recordRefusedAttempt } from '../attempts';
 import { endAttempts, invokeBatch, readBatchResponse } from '../esm/batchInvocation';
 import { matchesFilterCriteria } from '../esm/filterCriteria';
 import { sample } from '../metrics';
@@ -26,12 +26,15 @@ import {
   visibleCount,
   type SqsQueueState,
 } from './sqsState';
-import { emit, getItem, PRIORITY, schedule } from '../../state';
+import { dataTemplate } from '../../eventLog';
+import { emit, emitFields, getItem, PRIORITY, schedule } from '../../state';
 import type { AgendaEntry, InvocationState, ItemState, SimState } from '../../types';
 import type { SqsSource } from '../../../scenarios/schema';
 
 /** §3.1: a batch is also sent when its payload reaches 6 MB. */
 const BATCH_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
+
+const RECEIVED = dataTemplate('source', 'items', 'receiveCounts', 'visibilityTimeoutSeconds');
 
 function sourceOf(state: SimState, id: string): SqsSource {
   return state.scenario.sources.find((s) => s.id === id) as SqsSource;
@@ -183,17 +186,16 @@ function settleReceived(
     batch.push(item);
   }
   if (batch.length > 0) {
-    emit(
+    emitFields(
       state,
       'sqs/received',
       q.fifo ? '§3.3' : '§3.2',
       { item: batch[0]!.id },
-      {
-        source: q.sourceId,
-        items: batch.map((i) => i.id),
-        receiveCounts: batch.map((i) => i.sqs!.receiveCount),
-        visibilityTimeoutSeconds: source.queue.VisibilityTimeout,
-      },
+      RECEIVED,
+      q.sourceId,
+      batch.map((i) => i.id),
+      batch.map((i) => i.sqs!.receiveCount),
+      source.queue.VisibilityTimeout,
     );
   }
   return batch;
@@ -201,7 +203,7 @@ function settleReceived(
 
 function moveToDeadLetterQueue(state: SimState, q: SqsQueueState, source: SqsSource, item: ItemState): void {
   const arn = source.queue.RedrivePolicy!.deadLetterTargetArn;
-  item.deliveries.push({
+  addDelivery(item, {
     target: 'queue-dlq',
     destinationType: 'sqs',
     destination: arn,

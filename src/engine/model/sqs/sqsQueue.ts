@@ -6,10 +6,17 @@
  * message group's messages in order and none while one of them is in flight.
  */
 import { sample } from '../metrics';
-import { emit, newRequestId, PRIORITY, schedule } from '../../state';
+import { dataTemplate } from '../../eventLog';
+import { emit, emitFields, newRequestId, PRIORITY, schedule } from '../../state';
 import type { ItemState, SimState, SqsMessageState } from '../../types';
 import type { SqsSource } from '../../../scenarios/schema';
 import { visibleCount, type SqsQueueState } from './sqsState';
+
+/** The data of the events logged once per message. */
+const SENT = dataTemplate('source', 'messageId', 'visible');
+const SENT_FIFO = dataTemplate('source', 'messageId', 'messageGroupId', 'visible');
+const DELETED = dataTemplate('source', 'receiveCount');
+const DELETED_STALE = dataTemplate('source', 'receiveCount', 'staleReceiptHandle', 'handleOfReceive');
 
 function sampleDepth(state: SimState, q: SqsQueueState): void {
   sample(state.metrics, 'ApproximateNumberOfMessagesVisible', state.now, visibleCount(q), q.sourceId);
@@ -23,8 +30,9 @@ export function sendMessage(
   item: ItemState,
   groupId: string | undefined,
 ): void {
+  const messageId = newRequestId(state);
   const message: SqsMessageState = {
-    messageId: newRequestId(state),
+    messageId,
     receiveCount: 0,
     sentMs: state.now,
     firstReceiveMs: null,
@@ -37,18 +45,23 @@ export function sendMessage(
   item.sqs = message;
   q.visible.push(item.id);
   q.stored += 1;
-  emit(
-    state,
-    'sqs/sent',
-    q.fifo ? '§3.3' : '§3.2',
-    { item: item.id },
-    {
-      source: q.sourceId,
-      messageId: message.messageId,
-      ...(groupId === undefined ? {} : { messageGroupId: groupId }),
-      visible: visibleCount(q),
-    },
-  );
+  const visible = visibleCount(q);
+  const rule = q.fifo ? '§3.3' : '§3.2';
+  if (groupId === undefined)
+    emitFields(state, 'sqs/sent', rule, { item: item.id }, SENT, q.sourceId, messageId, visible);
+  else {
+    emitFields(
+      state,
+      'sqs/sent',
+      rule,
+      { item: item.id },
+      SENT_FIFO,
+      q.sourceId,
+      messageId,
+      groupId,
+      visible,
+    );
+  }
   sampleDepth(state, q);
 }
 
@@ -65,7 +78,7 @@ function makeVisible(state: SimState, q: SqsQueueState, item: ItemState): void {
 }
 
 function seqOf(state: SimState, itemId: string): number {
-  return state.items[state.itemIndex[itemId]!]!.sqs!.sequence;
+  return state.items[state.itemIndex.get(itemId)!]!.sqs!.sequence;
 }
 
 export type Received = { item: ItemState; expired?: true; movedToDlq?: true };
@@ -83,30 +96,38 @@ export function receiveMessages(
   maxBytes: number,
 ): Received[] {
   let bytes = 0;
+  let taken = 0;
   const out: Received[] = [];
-  const taken: ItemState[] = [];
-  const skippedGroups = new Set<string>();
-  const kept: string[] = []; // FIFO: messages passed over because their group is busy
+  // FIFO only: groups passed over in this receive, and messages passed over because their group is busy.
   // A group is busy if it had a message in flight before this receive; one receive may take a run of
   // several messages of the same group, in order.
-  const busyBefore = new Set(Object.keys(q.groupsInFlight).filter((g) => (q.groupsInFlight[g] ?? 0) > 0));
+  let skippedGroups: Set<string> | null = null;
+  let kept: string[] | null = null;
+  let busyBefore: Set<string> | null = null;
+  if (q.fifo) {
+    skippedGroups = new Set<string>();
+    kept = [];
+    busyBefore = new Set(Object.keys(q.groupsInFlight).filter((g) => (q.groupsInFlight[g] ?? 0) > 0));
+  }
   const retentionMs = source.queue.MessageRetentionPeriod * 1000;
+  const visibilityMs = source.queue.VisibilityTimeout * 1000;
   const redrive = source.queue.RedrivePolicy;
-  while (q.head < q.visible.length && taken.length < max) {
-    const id = q.visible[q.head]!;
-    const item = state.items[state.itemIndex[id]!]!;
+  const visibleIds = q.visible;
+  while (q.head < visibleIds.length && taken < max) {
+    const id = visibleIds[q.head]!;
+    const item = state.items[state.itemIndex.get(id)!]!;
     const msg = item.sqs!;
     if (
-      q.fifo &&
+      skippedGroups !== null &&
       msg.groupId !== undefined &&
-      (skippedGroups.has(msg.groupId) || busyBefore.has(msg.groupId))
+      (skippedGroups.has(msg.groupId) || busyBefore!.has(msg.groupId))
     ) {
       skippedGroups.add(msg.groupId);
-      kept.push(id);
+      kept!.push(id);
       q.head += 1;
       continue;
     }
-    if (taken.length > 0 && bytes + item.payloadSizeBytes > maxBytes) break;
+    if (taken > 0 && bytes + item.payloadSizeBytes > maxBytes) break;
     q.head += 1;
     if (state.now - msg.sentMs >= retentionMs) {
       msg.status = 'expired';
@@ -124,8 +145,8 @@ export function receiveMessages(
     msg.receiveCount += 1;
     msg.firstReceiveMs ??= state.now;
     msg.status = 'in-flight';
-    msg.receiptHandle = `${msg.messageId.slice(0, 8)}#${msg.receiveCount}`;
-    msg.visibleAtMs = state.now + source.queue.VisibilityTimeout * 1000;
+    // The receipt handle of this receive is `${messageId.slice(0, 8)}#${receiveCount}` (sqsRecords.ts).
+    msg.visibleAtMs = state.now + visibilityMs;
     msg.visibilityPending = true;
     q.inFlight += 1;
     if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 0) + 1;
@@ -138,10 +159,10 @@ export function receiveMessages(
       item: id,
       n: msg.receiveCount,
     });
-    taken.push(item);
+    taken += 1;
     out.push({ item });
   }
-  if (kept.length > 0) {
+  if (kept !== null && kept.length > 0) {
     // Put the passed-over messages back at the front, in their order.
     q.head -= kept.length;
     for (let k = 0; k < kept.length; k++) q.visible[q.head + k] = kept[k]!;
@@ -187,17 +208,20 @@ export function deleteMessage(
   releaseVisibilityEntry(state, msg);
   msg.status = 'deleted';
   q.stored -= 1;
-  emit(
-    state,
-    'sqs/deleted',
-    '§3.2',
-    { item: item.id },
-    {
-      source: q.sourceId,
-      receiveCount: msg.receiveCount,
-      ...(stale ? { staleReceiptHandle: true, handleOfReceive: receiveCount } : {}),
-    },
-  );
+  if (!stale)
+    emitFields(state, 'sqs/deleted', '§3.2', { item: item.id }, DELETED, q.sourceId, msg.receiveCount);
+  else
+    emitFields(
+      state,
+      'sqs/deleted',
+      '§3.2',
+      { item: item.id },
+      DELETED_STALE,
+      q.sourceId,
+      msg.receiveCount,
+      true,
+      receiveCount,
+    );
   sampleDepth(state, q);
   return true;
 }

@@ -5,6 +5,7 @@
  * gets exactly one of the events `stream/record-checkpointed`, `stream/record-skipped`,
  * `stream/record-aged-out` or `stream/record-expired`.
  */
+import { addDelivery } from '../attempts';
 import { destinationTypeOf } from '../destinations';
 import { count } from '../metrics';
 import { emit, newRequestId } from '../../state';
@@ -92,7 +93,7 @@ function sendOnFailure(
     delivery.failure = failure;
     count(state.metrics, 'DestinationDeliveryFailures', state.now);
   }
-  for (const item of items) item.deliveries.push(delivery);
+  for (const item of items) addDelivery(item, delivery);
   emit(
     state,
     failure ? 'destination/delivery-failed' : 'destination/delivered',

@@ -195,7 +195,7 @@ export function streamOf(state: SimState, source: StreamSource): StreamState {
 }
 
 export function itemOf(state: SimState, id: string): ItemState {
-  return state.items[state.itemIndex[id]!]!;
+  return state.items[state.itemIndex.get(id)!]!;
 }
 
 /** The records a lane still has to read. */

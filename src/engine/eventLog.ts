@@ -1,0 +1,407 @@
+/**
+ * The event log, stored compactly (design.md "Scale": columnar or compact records for the log). A run
+ * keeps no `SimEvent` object per event: each event is a row of columns — time in a Float64Array, the
+ * type and rule as codes into small interned tables, one byte for which ids it names (and in which
+ * order), and the ids and `data` as references into one plain array (`refs`), which only holds what is
+ * present. `SimEvent` objects are built on demand, when someone reads an event (`eventAt`, the view that
+ * `Simulation.log()` returns, `sliceEvents`); they are equal to the objects the engine used to keep, key
+ * order included, so the JSON of the log is the same byte for byte.
+ *
+ * Rows live in chunks of up to 65,536 events, so the log grows without ever copying a big array, and a
+ * small run's log stays small (a chunk's columns start at 256 rows and double). The store is plain,
+ * structured-cloneable data (typed arrays, arrays, Maps), like the rest of the engine state.
+ */
+import type { RuleRef, SimEvent } from './types';
+
+const CHUNK_BITS = 16;
+/** Rows per full chunk. */
+export const LOG_CHUNK_ROWS = 1 << CHUNK_BITS;
+const CHUNK_MASK = LOG_CHUNK_ROWS - 1;
+const FIRST_CAPACITY = 256;
+
+/** Bits 0–5 of a row's `shape`: up to three id keys, two bits each, in the order the emitter gave them. */
+const ID_ITEM = 1;
+const ID_INVOCATION = 2;
+const ID_ENV = 3;
+const ID_KEYS = ['', 'item', 'invocation', 'env'] as const;
+/** Bit 6: the event has `data` (the last ref of the row). */
+const HAS_DATA = 64;
+/** Bit 7: the data is packed: a `DataTemplate` ref, then one ref per key of the template. */
+const PACKED = 128;
+
+/**
+ * The keys of a kind of event's `data`, for events logged many times over (one per message or batch):
+ * the emitter passes the values alone and the log keeps them in `refs` after the template, so the run
+ * holds no data object for the event; reading the event builds `data` with the keys in this order.
+ */
+export interface DataTemplate {
+  readonly keys: readonly string[];
+}
+
+export function dataTemplate(...keys: string[]): DataTemplate {
+  return Object.freeze({ keys: Object.freeze(keys) });
+}
+
+export interface LogChunk {
+  /** Rows in use, and rows the typed columns can hold. */
+  rows: number;
+  t: Float64Array;
+  type: Uint16Array;
+  rule: Uint16Array;
+  shape: Uint8Array;
+  /** Index in `refs` of the row's first id (or its data). */
+  refAt: Uint32Array;
+  /** The rows' ids and data, in row order; only what is present. */
+  refs: unknown[];
+}
+
+export interface EventLog {
+  length: number;
+  /** Interned event types and rules; a row stores their index. */
+  types: string[];
+  typeCodes: Map<string, number>;
+  rules: RuleRef[];
+  ruleCodes: Map<string, number>;
+  chunks: LogChunk[];
+}
+
+export type EventIds = { item?: string; invocation?: string; env?: string };
+
+export function createEventLog(): EventLog {
+  return { length: 0, types: [], typeCodes: new Map(), rules: [], ruleCodes: new Map(), chunks: [] };
+}
+
+function newChunk(capacity: number): LogChunk {
+  return {
+    rows: 0,
+    t: new Float64Array(capacity),
+    type: new Uint16Array(capacity),
+    rule: new Uint16Array(capacity),
+    shape: new Uint8Array(capacity),
+    refAt: new Uint32Array(capacity),
+    refs: [],
+  };
+}
+
+function grow<T extends Float64Array | Uint16Array | Uint8Array | Uint32Array>(a: T, capacity: number): T {
+  const b = new (a.constructor as new (n: number) => T)(capacity);
+  b.set(a);
+  return b;
+}
+
+/** The chunk the next row goes to, with room for it. */
+function writableChunk(log: EventLog): LogChunk {
+  const chunks = log.chunks;
+  let c = chunks[chunks.length - 1];
+  if (c === undefined || c.rows === LOG_CHUNK_ROWS) {
+    c = newChunk(c === undefined ? FIRST_CAPACITY : LOG_CHUNK_ROWS);
+    chunks.push(c);
+  } else if (c.rows === c.t.length) {
+    const capacity = Math.min(LOG_CHUNK_ROWS, c.rows * 2);
+    c.t = grow(c.t, capacity);
+    c.type = grow(c.type, capacity);
+    c.rule = grow(c.rule, capacity);
+    c.shape = grow(c.shape, capacity);
+    c.refAt = grow(c.refAt, capacity);
+  }
+  return c;
+}
+
+function intern(table: string[], codes: Map<string, number>, value: string): number {
+  let code = codes.get(value);
+  if (code === undefined) {
+    code = table.length;
+    if (code > 0xffff) throw new Error('too many distinct event types or rules');
+    table.push(value);
+    codes.set(value, code);
+  }
+  return code;
+}
+
+/**
+ * Appends an event. `ids` is read for its keys in their order (a key given with an undefined value is
+ * kept, as an object spread would keep it); `data` is kept by reference. Returns the event's seq.
+ */
+export function appendEvent(
+  log: EventLog,
+  t: number,
+  type: string,
+  rule: RuleRef,
+  ids: EventIds,
+  data: Record<string, unknown> | undefined,
+): number {
+  const c = writableChunk(log);
+  const row = c.rows;
+  let shape = startRow(log, c, row, t, type, rule, ids);
+  if (data) {
+    shape |= HAS_DATA;
+    c.refs.push(data);
+  }
+  c.shape[row] = shape;
+  c.rows = row + 1;
+  return log.length++;
+}
+
+/**
+ * Appends an event whose data has the template's keys with the values `v0`, `v1`… (as many as the
+ * template has keys; the rest are ignored). The event reads back as `appendEvent` with that object.
+ */
+export function appendPackedEvent(
+  log: EventLog,
+  t: number,
+  type: string,
+  rule: RuleRef,
+  ids: EventIds,
+  template: DataTemplate,
+  v0?: unknown,
+  v1?: unknown,
+  v2?: unknown,
+  v3?: unknown,
+  v4?: unknown,
+  v5?: unknown,
+  v6?: unknown,
+): number {
+  const c = writableChunk(log);
+  const row = c.rows;
+  const shape = startRow(log, c, row, t, type, rule, ids) | HAS_DATA | PACKED;
+  const refs = c.refs;
+  const n = template.keys.length;
+  refs.push(template);
+  if (n > 0) refs.push(v0);
+  if (n > 1) refs.push(v1);
+  if (n > 2) refs.push(v2);
+  if (n > 3) refs.push(v3);
+  if (n > 4) refs.push(v4);
+  if (n > 5) refs.push(v5);
+  if (n > 6) refs.push(v6);
+  if (n > 7) throw new Error('a data template has at most 7 keys');
+  c.shape[row] = shape;
+  c.rows = row + 1;
+  return log.length++;
+}
+
+/** Writes a row's time, type, rule and ids; returns the shape bits of its ids. */
+function startRow(
+  log: EventLog,
+  c: LogChunk,
+  row: number,
+  t: number,
+  type: string,
+  rule: RuleRef,
+  ids: EventIds,
+): number {
+  const refs = c.refs;
+  c.t[row] = t;
+  c.type[row] = intern(log.types, log.typeCodes, type);
+  c.rule[row] = intern(log.rules as string[], log.ruleCodes, rule);
+  c.refAt[row] = refs.length;
+  let shape = 0;
+  let shift = 0;
+  for (const key in ids) {
+    if (key === 'item') {
+      shape |= ID_ITEM << shift;
+      refs.push(ids.item);
+    } else if (key === 'invocation') {
+      shape |= ID_INVOCATION << shift;
+      refs.push(ids.invocation);
+    } else if (key === 'env') {
+      shape |= ID_ENV << shift;
+      refs.push(ids.env);
+    } else continue;
+    shift += 2;
+  }
+  return shape;
+}
+
+/** Event `seq` as a `SimEvent` (a new object on every call). */
+export function eventAt(log: EventLog, seq: number): SimEvent {
+  const c = log.chunks[seq >>> CHUNK_BITS]!;
+  const row = seq & CHUNK_MASK;
+  const event: SimEvent = {
+    seq,
+    t: c.t[row]!,
+    type: log.types[c.type[row]!]!,
+    rule: log.rules[c.rule[row]!]!,
+  };
+  const shape = c.shape[row]!;
+  let r = c.refAt[row]!;
+  for (let s = shape & 63; s !== 0; s >>= 2) {
+    (event as unknown as Record<string, unknown>)[ID_KEYS[s & 3]!] = c.refs[r++];
+  }
+  if (shape & PACKED) {
+    const keys = (c.refs[r] as DataTemplate).keys;
+    const data: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k++) data[keys[k]!] = c.refs[r + 1 + k];
+    event.data = data;
+  } else if (shape & HAS_DATA) event.data = c.refs[r] as Record<string, unknown>;
+  return event;
+}
+
+/** The time of event `seq`, without building it. */
+export function eventTime(log: EventLog, seq: number): number {
+  return log.chunks[seq >>> CHUNK_BITS]!.t[seq & CHUNK_MASK]!;
+}
+
+/** The type of event `seq`, without building it. */
+export function eventType(log: EventLog, seq: number): string {
+  const c = log.chunks[seq >>> CHUNK_BITS]!;
+  return log.types[c.type[seq & CHUNK_MASK]!]!;
+}
+
+/** Events `from` (inclusive) to `to` (exclusive) as new `SimEvent` objects, clamped to the log. */
+export function sliceEvents(log: EventLog, from = 0, to = log.length): SimEvent[] {
+  const start = Math.max(0, Math.min(from, log.length));
+  const end = Math.max(start, Math.min(to, log.length));
+  const out = new Array<SimEvent>(end - start);
+  for (let i = start; i < end; i++) out[i - start] = eventAt(log, i);
+  return out;
+}
+
+/**
+ * Bytes the log's own columns and reference slots take (typed-array capacity plus 8 bytes per ref slot);
+ * the `data` objects the refs point to are not counted. A measure of the store's compactness.
+ */
+export function eventLogColumnBytes(log: EventLog): number {
+  let bytes = 0;
+  for (const c of log.chunks) {
+    bytes += c.t.byteLength + c.type.byteLength + c.rule.byteLength + c.shape.byteLength;
+    bytes += c.refAt.byteLength + 8 * c.refs.length;
+  }
+  return bytes;
+}
+
+function toIndex(key: string | symbol, length: number): number {
+  if (typeof key !== 'string') return -1;
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return -1;
+  const i = Number(key);
+  return Number.isInteger(i) && i < length && String(i) === key ? i : -1;
+}
+
+/**
+ * A read-only array view of the log: `length`, indexing, iteration and every array method work, and
+ * each event is built when read. Elements are equal, not identical, across reads. The common methods
+ * (`slice`, `at`, iteration, `forEach`, `map`, `filter`, `find*`, `some`, `every`, `reduce`) read the
+ * columns directly; anything else falls back to Array.prototype through the proxy.
+ */
+export function eventLogView(getLog: () => EventLog): readonly SimEvent[] {
+  type Fn = (...args: never[]) => unknown;
+  type Pred = (e: SimEvent, i: number, a: readonly SimEvent[]) => unknown;
+  const len = () => getLog().length;
+  const at = (i: number) => eventAt(getLog(), i);
+  const methods: Record<string | symbol, Fn> = {
+    slice: (from?: number, to?: number) => {
+      const n = len();
+      const rel = (x: number | undefined, d: number) =>
+        x === undefined ? d : x < 0 ? Math.max(0, n + Math.trunc(x)) : Math.min(n, Math.trunc(x) || 0);
+      return sliceEvents(getLog(), rel(from, 0), rel(to, n));
+    },
+    at: (i: number) => {
+      const n = len();
+      const k = Math.trunc(i) || 0;
+      const j = k < 0 ? n + k : k;
+      return j >= 0 && j < n ? at(j) : undefined;
+    },
+    [Symbol.iterator]: function* () {
+      for (let i = 0; i < len(); i++) yield at(i);
+    },
+    values: function* () {
+      for (let i = 0; i < len(); i++) yield at(i);
+    },
+    forEach: (f: Pred, thisArg?: unknown) => {
+      for (let i = 0; i < len(); i++) f.call(thisArg, at(i), i, view);
+    },
+    map: <U>(f: (e: SimEvent, i: number, a: readonly SimEvent[]) => U, thisArg?: unknown) => {
+      const n = len();
+      const out = new Array<U>(n);
+      for (let i = 0; i < n; i++) out[i] = f.call(thisArg, at(i), i, view);
+      return out;
+    },
+    filter: (f: Pred, thisArg?: unknown) => {
+      const out: SimEvent[] = [];
+      for (let i = 0; i < len(); i++) {
+        const e = at(i);
+        if (f.call(thisArg, e, i, view)) out.push(e);
+      }
+      return out;
+    },
+    find: (f: Pred, thisArg?: unknown) => {
+      for (let i = 0; i < len(); i++) {
+        const e = at(i);
+        if (f.call(thisArg, e, i, view)) return e;
+      }
+      return undefined;
+    },
+    findIndex: (f: Pred, thisArg?: unknown) => {
+      for (let i = 0; i < len(); i++) if (f.call(thisArg, at(i), i, view)) return i;
+      return -1;
+    },
+    findLast: (f: Pred, thisArg?: unknown) => {
+      for (let i = len() - 1; i >= 0; i--) {
+        const e = at(i);
+        if (f.call(thisArg, e, i, view)) return e;
+      }
+      return undefined;
+    },
+    findLastIndex: (f: Pred, thisArg?: unknown) => {
+      for (let i = len() - 1; i >= 0; i--) if (f.call(thisArg, at(i), i, view)) return i;
+      return -1;
+    },
+    some: (f: Pred, thisArg?: unknown) => {
+      for (let i = 0; i < len(); i++) if (f.call(thisArg, at(i), i, view)) return true;
+      return false;
+    },
+    every: (f: Pred, thisArg?: unknown) => {
+      for (let i = 0; i < len(); i++) if (!f.call(thisArg, at(i), i, view)) return false;
+      return true;
+    },
+    reduce: function <U>(
+      this: unknown,
+      ...args: [(acc: U, e: SimEvent, i: number, a: readonly SimEvent[]) => U, U?]
+    ) {
+      const [f] = args;
+      const n = len();
+      let i = 0;
+      let acc: U;
+      if (args.length >= 2) acc = args[1] as U;
+      else {
+        if (n === 0) throw new TypeError('Reduce of empty array with no initial value');
+        acc = at(0) as unknown as U;
+        i = 1;
+      }
+      for (; i < n; i++) acc = f(acc, at(i), i, view);
+      return acc;
+    },
+  };
+  const target: SimEvent[] = [];
+  const view: readonly SimEvent[] = new Proxy(target, {
+    get(_target, key) {
+      if (key === 'length') return len();
+      const i = toIndex(key, len());
+      if (i >= 0) return at(i);
+      const m = methods[key as string];
+      if (m !== undefined) return m;
+      return Reflect.get(Array.prototype, key);
+    },
+    has(_target, key) {
+      if (key === 'length') return true;
+      return toIndex(key, len()) >= 0 || Reflect.has(Array.prototype, key);
+    },
+    ownKeys() {
+      const keys: string[] = [];
+      for (let i = 0; i < len(); i++) keys.push(String(i));
+      keys.push('length');
+      return keys;
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (key === 'length') return { value: len(), writable: true, enumerable: false, configurable: false };
+      const i = toIndex(key, len());
+      if (i >= 0) return { value: at(i), writable: false, enumerable: true, configurable: true };
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+  return view;
+}
