@@ -6,8 +6,7 @@
  */
 import type { FlowIndex } from '../diagram/flowIndex';
 import type { Results } from '../engine/results';
-import { primeMetricsAt } from '../metrics/metricsAt';
-import { primeMetricsSeries } from '../metrics/metricsSeries';
+import { keepBuiltInWorker } from '../metrics/builtInWorker';
 import type { SimEvent } from '../engine/types';
 import {
   isWorkerResponse,
@@ -300,8 +299,7 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
           };
     const output: RunOutput = { results, log, scenario: message.scenario };
     if (message.flowIndex) output.flowIndex = message.flowIndex;
-    if (message.metricsSeries) primeMetricsSeries(log, message.metricsSeries);
-    if (message.metricsCheckpoints) primeMetricsAt(log, message.metricsCheckpoints);
+    keepBuiltInWorker(log, message);
     p.outputs[part] = output;
     const outputs = p.outputs.filter((o): o is RunOutput => o !== undefined);
     if (outputs.length === p.outputs.length) {

@@ -12,6 +12,7 @@
 import type { ResultItem, ResultMetrics, Results } from '../engine/results';
 import { PRICE_PER_REQUEST } from '../engine/model/billing';
 import type { SimEvent } from '../engine/types';
+import { builtInWorker } from './builtInWorker';
 
 type RunResults = Omit<Results, 'log'>;
 
@@ -143,21 +144,14 @@ export function buildMetricsCheckpoints(results: RunResults, log: readonly SimEv
 }
 
 const replays = new WeakMap<readonly SimEvent[], Replay>();
-const primed = new WeakMap<readonly SimEvent[], MetricsCheckpoints>();
-
-/** Hands `metricsAt` the checkpoints already built for this log (by the worker). */
-export function primeMetricsAt(log: readonly SimEvent[], checkpoints: MetricsCheckpoints): void {
-  if (!replays.has(log)) primed.set(log, checkpoints);
-}
 
 function replayOf(results: RunResults, log: readonly SimEvent[]): Replay {
   const known = replays.get(log);
   if (known) return known;
   const replay = {
     ctx: contextOf(results),
-    checkpoints: primed.get(log) ?? buildMetricsCheckpoints(results, log),
+    checkpoints: builtInWorker(log)?.metricsCheckpoints ?? buildMetricsCheckpoints(results, log),
   };
-  primed.delete(log);
   replays.set(log, replay);
   return replay;
 }

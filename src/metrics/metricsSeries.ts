@@ -8,6 +8,7 @@
 import type { ResultItem, Results } from '../engine/results';
 import type { ItemKind, SimEvent } from '../engine/types';
 import type { Scenario } from '../scenarios/schema';
+import { builtInWorker } from './builtInWorker';
 import { bucketCount, choosePeriodMs } from './period';
 import { createSqsQueueTracker } from './sqsQueueTracker';
 import { isThrottleEvent } from './throttles';
@@ -270,14 +271,6 @@ interface Cached {
 
 const cache = new WeakMap<readonly SimEvent[], Cached>();
 
-/**
- * Hands `metricsSeries` the series already built for this log (by the worker), so the page does not
- * walk a long log again on its main thread.
- */
-export function primeMetricsSeries(log: readonly SimEvent[], all: MetricsSeriesSet): void {
-  if (!cache.has(log)) cache.set(log, { all, shown: new Map() });
-}
-
 /** The arrays of a series set, to transfer them to the page rather than copy them. */
 export function metricsSeriesBuffers(set: MetricsSeriesSet): ArrayBuffer[] {
   return [set.startsMs.buffer, ...set.series.map((s) => s.values.buffer)] as ArrayBuffer[];
@@ -294,7 +287,7 @@ export function metricsSeries(
 ): MetricsSeriesSet {
   let entry = cache.get(log);
   if (!entry) {
-    entry = { all: buildMetricsSeries(results, log), shown: new Map() };
+    entry = { all: builtInWorker(log)?.metricsSeries ?? buildMetricsSeries(results, log), shown: new Map() };
     cache.set(log, entry);
   }
   const kinds = sourceKinds(results, scenario);
