@@ -12,6 +12,7 @@ import {
   type StreamSource,
   type SyncSource,
 } from './schema';
+import { timeBoundErrors } from './timeBounds';
 import type { ValidationIssue } from './validate';
 
 /** AWS keeps at least this much account concurrency unreserved (§4). */
@@ -193,6 +194,7 @@ export function crossFieldErrors(scenario: Scenario): ValidationIssue[] {
     else if (source.type === 'kinesis' || source.type === 'dynamodb')
       errors.push(...streamErrors(source, i, scenario));
   });
+  errors.push(...timeBoundErrors(scenario));
   return errors;
 }
 

@@ -12,6 +12,7 @@ import type { Results } from '../../src/engine/results';
 import { createSimulation } from '../../src/engine/simulation';
 import { catalogFor, type FieldDescriptor } from '../../src/scenarios/fieldCatalog';
 import type { Scenario } from '../../src/scenarios/schema';
+import { MAX_SIMULATED_MS } from '../../src/scenarios/timeBounds';
 import { validateScenario } from '../../src/scenarios/validate';
 import {
   expectFifoGroupOrder,
@@ -76,8 +77,11 @@ function setIfValid(draft: Record<string, unknown>, keys: Key[], value: unknown)
   if (!validateScenario(draft).ok) undo();
 }
 
-/** The workload of each source cut to a few items, each entry's numbers at an edge. */
-function smallWorkload(draft: Record<string, unknown>, pick: () => number): void {
+/**
+ * The workload of each source cut to a few items, each entry's numbers at an edge; with `keepEntries`,
+ * every entry stays (a rule may name them) and only the counts are cut.
+ */
+function smallWorkload(draft: Record<string, unknown>, pick: () => number, keepEntries = false): void {
   const sources = draft.sources as Array<Record<string, unknown>>;
   for (const source of sources) {
     const key =
@@ -86,13 +90,20 @@ function smallWorkload(draft: Record<string, unknown>, pick: () => number): void
         : source.type === 'kinesis' || source.type === 'dynamodb'
           ? 'records'
           : 'requests';
-    const entries = (source[key] as Array<Record<string, unknown>>).slice(0, MAX_ENTRIES);
+    const all = source[key] as Array<Record<string, unknown>>;
+    const entries = keepEntries ? all : all.slice(0, MAX_ENTRIES);
     for (const entry of entries) {
+      if (keepEntries) {
+        entry.count = Math.min(Number(entry.count ?? 1), MAX_COUNT);
+        continue;
+      }
       entry.count = [1, 2, MAX_COUNT, Math.min(Number(entry.count ?? 1), MAX_COUNT)][pick() % 4];
-      if (pick() % 3 === 0) entry.atMs = [0, 1, 999][pick() % 3];
+      if (pick() % 3 === 0) entry.atMs = [0, 1, 999, MAX_SIMULATED_MS][pick() % 4];
       if (pick() % 3 === 0) entry.everyMs = [0, 1, 1000][pick() % 3];
       if (pick() % 4 === 0)
         entry.payloadSizeBytes = [0, 1, 262_144, 1_048_576, 1_048_577, 6_291_456][pick() % 6];
+      // The last moment the gate accepts leaves no room for a second item after it.
+      if (entry.atMs === MAX_SIMULATED_MS) entry.everyMs = 0;
     }
     source[key] = entries;
   }
@@ -116,6 +127,8 @@ const BEHAVIOUR_EDGES: Array<[string, unknown[]]> = [
     [
       { distribution: 'fixed', ms: 0 },
       { distribution: 'uniform', minMs: 0, maxMs: 2000 },
+      // The longest median the gate accepts, with the widest spread: a tail far past the last date.
+      { distribution: 'lognormal', medianMs: MAX_SIMULATED_MS, sigma: 5 },
     ],
   ],
   ['function.behavior.responseSizeBytes', [0, 1_048_576, 6_291_456, 6_291_457]],
@@ -147,7 +160,10 @@ const edgyScenario: fc.Arbitrary<Edgy> = fc
     if (until !== undefined) simulation.untilSeconds = until;
     draft.simulation = simulation;
     // The small workload may break a rule that names items (a rule's `items`): such a preset is kept whole.
-    if (!validateScenario(draft).ok) Object.assign(draft, rawPreset(presetId), { simulation });
+    if (!validateScenario(draft).ok) {
+      Object.assign(draft, rawPreset(presetId), { simulation });
+      smallWorkload(draft, pick, true);
+    }
     for (const [path, values] of BEHAVIOUR_EDGES)
       if (pick() % 3 === 0) setIfValid(draft, toKeys(path), values[pick() % values.length]);
     // Ranges are read once from the draft so far (reserved concurrency against its account, FIFO batch

@@ -280,4 +280,38 @@ describe('fuzz: presets with one field changed', () => {
     },
     FUZZ_TIMEOUT_MS,
   );
+
+  it(
+    `fuzz (seed ${fuzzSeed(53)}): a number set to a huge value (beyond the years a Date holds) is refused at its path, or the engine runs it`,
+    () => {
+      const huge = fc
+        .tuple(
+          fc.constantFrom(...PRESETS),
+          fc.nat(),
+          fc.constantFrom(1e300, Number.MAX_SAFE_INTEGER, 8.64e15, 1e13, 1e9 + 0.5),
+        )
+        .map(([id, pick, value]) => {
+          const scenario = rawPreset(id);
+          const numeric = jsonPaths(scenario).filter(
+            (p) => typeof getAt(scenario, p) === 'number' && !p.some((k) => FREE_FIELDS.has(String(k))),
+          );
+          return { id, path: numeric[pick % numeric.length]!, value };
+        });
+      fc.assert(
+        fc.property(huge, ({ id, path, value }) => {
+          const input = rawPreset(id);
+          setAt(input, path, value);
+          const result = validateScenario(input);
+          expectGoodAnswer(result, input);
+          if (!result.ok)
+            expect(
+              result.errors.some((e) => related(e.path, formatPath(path))),
+              `${id}: ${formatPath(path)} = ${value}: ${JSON.stringify(result.errors)}`,
+            ).toBe(true);
+        }),
+        fuzzParams(53, 250),
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

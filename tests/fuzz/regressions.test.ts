@@ -4,7 +4,9 @@
  * from; replay one with `FUZZ_SEED=<seed>` (docs/fuzzing.md).
  */
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../../src/scenarios/validate';
+import { isoTime } from '../../src/engine/time';
+import { MAX_SIMULATED_MS } from '../../src/scenarios/timeBounds';
+import { mustValidate, validateScenario } from '../../src/scenarios/validate';
 import {
   expectFifoGroupOrder,
   expectNothingLost,
@@ -73,5 +75,52 @@ describe('fuzz regressions: the run invariants', () => {
     if (!ok.ok) return;
     expect(fifoVisibilityCoversInvocations(ok.scenario)).toBe(true);
     expectFifoGroupOrder(run(ok.scenario, 0), { inSendOrder: true });
+  });
+});
+
+describe('fuzz regressions: times beyond the last date', () => {
+  it('json.test.ts "a number set to a huge value" (seed 53): async-max-event-age with sources[0].requests[0].atMs = 1e300 passed the gate and crashed the engine writing a record\'s date; it is refused at that field', () => {
+    const input = rawPreset('async-max-event-age');
+    const requests = (input.sources as Array<{ requests: Array<Record<string, unknown>> }>)[0]!.requests;
+    requests[0]!.atMs = 1e300;
+    const errors = errorsOf(input);
+    expect(errors).toContainEqual({
+      path: 'sources[0].requests[0].atMs',
+      message: `must be at most 315,360,000,000 ms (10 years of simulated time)`,
+    });
+    expectFieldPaths(errors, input);
+  });
+
+  it('same cause: a workload whose last item would arrive after ten years is refused at everyMs; durations and untilSeconds are bounded too', () => {
+    const input = rawPreset('default');
+    const source = (input.sources as Array<{ requests: Array<Record<string, unknown>> }>)[0]!;
+    source.requests = [{ atMs: 0, count: 1_000_000, everyMs: MAX_SIMULATED_MS }];
+    input.simulation = { untilSeconds: 1e12, asyncQueueDelay: { distribution: 'fixed', ms: 1e300 } };
+    const paths = errorsOf(input).map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'sources[0].requests[0].everyMs',
+        'simulation.untilSeconds',
+        'simulation.asyncQueueDelay.ms',
+      ]),
+    );
+    // The last moment itself is accepted, and runs.
+    source.requests = [{ atMs: MAX_SIMULATED_MS }];
+    input.simulation = {};
+    const ok = validateScenario(input);
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expectNothingLost(run(ok.scenario), ok.scenario);
+  });
+
+  it('same cause, in the engine (seed 6 of a log-normal Init with medianMs 3e11, sigma 5): a duration from the far tail no longer throws when a record shows its date', () => {
+    expect(isoTime(1e300)).toBe('+275760-09-13T00:00:00.000Z');
+    const input = rawPreset('async-retries-exhausted');
+    const fn = input.function as { behavior: Record<string, unknown> };
+    fn.behavior.initDuration = { distribution: 'lognormal', medianMs: 3e11, sigma: 5 };
+    (input.sources as Array<Record<string, unknown>>)[0]!.requests = [{ count: 20 }];
+    const scenario = mustValidate(input);
+    const r = run(scenario, 6);
+    expectWellFormedLog(r.log);
+    expectNothingLost(r, scenario);
   });
 });
