@@ -1,7 +1,8 @@
 /**
- * The page's run details (items, metrics, deliveries, timeline) and its recovery from worker failures,
- * driven as a person would against the production build (`vite build` + `vite preview`). A run opens at
- * its start; these tests press End to see the whole story. Each test asserts on what is visible.
+ * The page's run details (items, metrics, deliveries, timeline), driven as a person would against the
+ * production build (`vite build` + `vite preview`). A run opens at its start; these tests press End to
+ * see the whole story. Each test asserts on what is visible. Recovery from worker failures is in
+ * recovery.spec.ts.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -164,36 +165,6 @@ test('a large log lists the first 2,000 events and shows the rest on request', a
   await page.keyboard.press('End');
   await expect(timeline(page).locator('tr[data-seq="14999"]')).toBeVisible();
   expect(errors).toEqual([]);
-});
-
-test('a crashed worker shows a clear error, and "Try again" recovers', async ({ page, context }) => {
-  await context.route('**/simulation.worker*', (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("simulated crash");' }),
-  );
-  await page.goto('/');
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The simulation could not run');
-  await expect(alert).toContainText('crashed');
-
-  await context.unrouteAll();
-  await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.getByTestId('diagram').locator('.pipeline-node')).toHaveCount(7);
-  await toEnd(page);
-  await expect(itemsTable(page).getByRole('row', { name: /order-event/ })).toContainText('succeeded');
-  await expect(page.getByRole('alert')).toHaveCount(0);
-});
-
-test('a hung worker is stopped by the watchdog with a clear error', async ({ page, context }) => {
-  await context.route('**/simulation.worker*', (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }),
-  );
-  await page.goto('/?test=1&watchdogMs=1500');
-  await expect(page.getByRole('alert')).toContainText('did not answer within 1.5 s');
-
-  await context.unrouteAll();
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await toEnd(page);
-  await expect(itemsTable(page).getByRole('row', { name: /order-event/ })).toContainText('succeeded');
 });
 
 test('poll-based: an SQS partial batch response and a Kinesis poison record read as AWS does them', async ({
