@@ -4,6 +4,7 @@
  * text, never as HTML; and a whole session asks for nothing from another origin.
  */
 import { readFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { collectErrors } from './helpers';
 
@@ -113,7 +114,7 @@ test.describe('Content Security Policy', () => {
   test('no screen breaks the policy: run, preset browser, editor, charts, downloads, comparison, presenter, embed', async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const errors = collectErrors(page);
     await watchPolicy(page);
     await watchWorkerPolicy(page);
@@ -217,6 +218,250 @@ test.describe('Content Security Policy', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Strings that would run script if they were ever put into the page as HTML. */
+const IMG = '<img src=x onerror="window.__pwned=1">';
+const SCRIPT = '<script>window.__pwned=1</script>';
+const SVG = '"><svg onload="window.__pwned=1">';
+const JS_URL = 'javascript:window.__pwned=1';
+/** Right-to-left override and zero-width space: shown as they are, not reordered into something else. */
+const RTL = 'evt\u202Egnp.exe\u200B';
+const LONG = `long-${'x'.repeat(3000)}`;
+
+/** A scenario whose every free text is hostile: title, description, ids, ARNs, error, runtime, payloads. */
+const HOSTILE_SCENARIO = {
+  id: 'hostile',
+  title: IMG,
+  description: `${SCRIPT} ${SVG} ${LONG}`,
+  function: {
+    FunctionName: 'process-order',
+    Runtime: SCRIPT,
+    DeadLetterConfig: { TargetArn: `arn:aws:sqs:us-east-1:123456789012:${IMG}` },
+    behavior: {
+      rules: [{ result: 'error', durationMs: 500, error: { errorType: SCRIPT, errorMessage: SVG } }],
+    },
+  },
+  sources: [
+    {
+      type: 'async',
+      id: SVG,
+      caller: 'direct',
+      requests: [{ id: IMG, atMs: 0, payload: { [SCRIPT]: IMG, link: JS_URL, formula: '=1+2', long: LONG } }],
+    },
+    {
+      type: 'sync',
+      id: JS_URL,
+      caller: 'direct',
+      requests: [{ id: '=1+2', atMs: 10, payload: { s: `</textarea></pre>${IMG}` } }],
+    },
+    { type: 'sync', id: 'rtl', caller: 'direct', requests: [{ id: RTL, atMs: 20 }] },
+  ],
+};
+
+/** A `custom=` link as the app writes one: deflate-raw, base64url, of {title, origin, scenario}. */
+function customLink(title: string, origin: string, scenario: unknown): string {
+  const packed = deflateRawSync(Buffer.from(JSON.stringify({ title, origin, scenario }))).toString(
+    'base64url',
+  );
+  return `/?test=1&custom=${packed}`;
+}
+
+/**
+ * Nothing in the page came from a hostile string: no flag set by one, no `img[src=x]`, no inline script, no
+ * inline event handler attribute, and every link is http(s) (AWS's documentation, the page's own address).
+ */
+async function expectNothingInjected(page: Page) {
+  const found = await page.evaluate(() => ({
+    pwned: window.__pwned ?? null,
+    images: document.querySelectorAll('img[src="x"]').length,
+    inlineScripts: [...document.scripts].filter((script) => !script.src).length,
+    handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+    ),
+    links: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
+      .map((a) => a.href)
+      .filter((href) => !/^https?:\/\//.test(href)),
+  }));
+  expect(found).toEqual({ pwned: null, images: 0, inlineScripts: 0, handlers: [], links: [] });
+}
+
+test.describe('hostile strings are shown as text', () => {
+  test('a scenario from a custom= link: title, diagram, inspector, narration, transcript, tables, CSV', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const errors = collectErrors(page);
+    await watchPolicy(page);
+    await page.goto(customLink(IMG, `${SCRIPT} ${JS_URL}`, HOSTILE_SCENARIO));
+    await ready(page);
+    expect(await page.evaluate(() => window.__sim?.results?.items.length)).toBe(3);
+
+    // The title and where it came from, literally.
+    await expect(page.getByText(IMG, { exact: true }).first()).toBeVisible();
+    await expect(page.locator('.intro')).toContainText(`${SCRIPT} ${JS_URL}`);
+    // The diagram's labels: the dead-letter queue named by its ARN, and the sources' edges.
+    const diagram = page.getByTestId('diagram');
+    await expect(diagram.locator('.pipeline-node', { hasText: IMG })).toBeVisible();
+    // Edges are labelled for assistive technology only.
+    await expect(diagram.getByRole('img', { name: `Edge from caller:${SVG} to lambda` })).toHaveCount(1);
+    await expect(diagram.getByRole('img', { name: `Edge from caller:${JS_URL} to lambda` })).toHaveCount(1);
+    await expectNothingInjected(page);
+
+    // Played to the end: the event with the hostile id in the inspector, with its payload as JSON text.
+    await page.getByRole('button', { name: 'Jump to end' }).click();
+    await page.locator('.token').first().click();
+    const panel = page.getByRole('complementary', { name: 'Selection' });
+    await expect(panel).toContainText(IMG);
+    const payload = panel.getByLabel('The payload it arrived with');
+    await expect(payload).toContainText(JSON.stringify(SCRIPT));
+    await expect(payload).toContainText(JSON.stringify(JS_URL));
+    await expectNothingInjected(page);
+
+    // The narration and its transcript name the items as they are.
+    const narration = page.getByTestId('narration');
+    await narration.getByRole('button', { name: /^Transcript/ }).click();
+    await expect(narration).toContainText(IMG);
+    // The run's tables: every id, the right-to-left and zero-width characters kept as they are.
+    const items = page.getByRole('table', { name: /Outcome, attempts, response and deliveries/ });
+    await expect(items).toContainText(IMG);
+    await expect(items).toContainText('=1+2');
+    expect(await items.evaluate((table) => table.textContent)).toContain(RTL);
+    await expectNothingInjected(page);
+
+    // The items CSV keeps the ids, formulas disarmed.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const csv = await download(page, 'Items (CSV)');
+    expect(csv.text).toContain(`'=1+2`);
+    expect(csv.text).toContain(RTL);
+    expect(csv.text).not.toMatch(/(^|[\r\n,])=1\+2/);
+
+    // The SAM export shows the scenario as text too.
+    await page.getByRole('button', { name: 'Export as SAM' }).click();
+    const sam = page.getByRole('dialog', { name: 'Export as a SAM template' });
+    await expect(sam).toContainText(SCRIPT);
+    await page.keyboard.press('Escape');
+
+    await expectNothingInjected(page);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('the editor takes a hostile scenario as JSON and runs it; the values stay text', async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = collectErrors(page);
+    await open(page, '&scenario=sync-success');
+    await page.getByRole('button', { name: 'Edit scenario' }).click();
+    await page
+      .getByRole('group', { name: 'Edit the scenario as' })
+      .getByRole('button', { name: 'JSON' })
+      .click();
+    await page
+      .locator('textarea')
+      .first()
+      .fill(JSON.stringify(HOSTILE_SCENARIO, null, 2));
+    await page.getByRole('button', { name: 'Run this scenario' }).click();
+    await ready(page);
+    await expect(page.getByTestId('diagram').locator('.pipeline-node', { hasText: IMG })).toBeVisible();
+    await expectNothingInjected(page);
+
+    // A name AWS refuses is refused with the value quoted as text.
+    await page.getByRole('button', { name: 'Edit scenario' }).click();
+    const name = page.locator('input[data-path="function.FunctionName"]');
+    await name.fill(IMG);
+    await expect(page.locator('[id$="-issues"]').first()).toContainText('regular expression');
+    await expect(name).toHaveValue(IMG);
+    await expectNothingInjected(page);
+    expect(errors).toEqual([]);
+  });
+
+  test('a SAM template with hostile logical ids, names and runtime: the report and errors are text', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const errors = collectErrors(page);
+    await open(page);
+    await page.getByRole('button', { name: 'Import template' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a SAM or CloudFormation template' });
+    await dialog.locator('textarea').fill(HOSTILE_TEMPLATE);
+    await dialog.getByRole('button', { name: 'Read template' }).click();
+    // Refused: both names break AWS's patterns; each error quotes the value as it is.
+    await expect(dialog.getByText(`Value '${IMG}' at 'functionName'`, { exact: false })).toBeVisible();
+    await expect(dialog.getByText(`Value '${SVG}' at 'queueName'`, { exact: false })).toBeVisible();
+    await expectNothingInjected(page);
+
+    // With valid names, the hostile logical ids and runtime are reported, and the scenario runs.
+    await dialog.locator('textarea').fill(HOSTILE_TEMPLATE_VALID_NAMES);
+    await dialog.getByRole('button', { name: 'Read template' }).click();
+    await expect(dialog).toContainText(`Runtime ${JSON.stringify(SCRIPT)}`);
+    await expect(dialog).toContainText(`Resources.${IMG}`);
+    await expect(dialog).toContainText(`Resources.${QUEUE_ID}`);
+    await expectNothingInjected(page);
+    await dialog.getByRole('button', { name: 'Run this scenario' }).click();
+    await ready(page);
+    await expect(
+      page.getByTestId('diagram').locator('.pipeline-node', { hasText: 'orders-queue' }),
+    ).toBeVisible();
+    await expectNothingInjected(page);
+    expect(errors).toEqual([]);
+  });
+});
+
+test('a whole session asks for nothing beyond the page’s own origin', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await open(page);
+  await page.getByRole('button', { name: 'Play' }).first().click();
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Browse scenarios' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Edit scenario' }).click();
+  await page.locator('input[data-path="function.Timeout"]').fill('12');
+  await page.getByRole('button', { name: 'Run this scenario' }).click();
+  await ready(page);
+  await page.getByRole('button', { name: 'Jump to end' }).click();
+  await page.locator('.metrics-charts').scrollIntoViewIfNeeded();
+  await expect(page.locator('.metrics-charts').getByRole('figure').first()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await download(page, 'Diagram (PNG)');
+  await page.goto('/?test=1&compare=same-order-sync,same-order-async');
+  await expect(page.getByTestId('comparison-table')).toBeVisible();
+  await open(page, '&present=1&tour=async&step=2');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+
+  expect(requests.length).toBeGreaterThan(20);
+  const origin = new URL(baseURL!).origin;
+  expect(requests.filter((url) => new URL(url).origin !== origin && !/^(data|blob):/.test(url))).toEqual([]);
+});
+
+/** A logical id without a dot: !GetAtt reads up to the first one. */
+const QUEUE_ID = 'Q"><svg onload=alert(1)>';
+
+const HOSTILE_TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  ${JSON.stringify(IMG)}:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: ${JSON.stringify(IMG)}
+      Runtime: ${JSON.stringify(SCRIPT)}
+      Handler: app.handler
+      Events:
+        FromQueue:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt ${JSON.stringify(`${QUEUE_ID}.Arn`)}
+  ${JSON.stringify(QUEUE_ID)}:
+    Type: AWS::SQS::Queue
+    Properties:
+      QueueName: ${JSON.stringify(SVG)}
+`;
+
+const HOSTILE_TEMPLATE_VALID_NAMES = HOSTILE_TEMPLATE.replace(
+  `FunctionName: ${JSON.stringify(IMG)}`,
+  'FunctionName: process-orders',
+).replace(`QueueName: ${JSON.stringify(SVG)}`, 'QueueName: orders-queue');
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
