@@ -1,7 +1,8 @@
 /**
  * "A new version is ready — Reload": shown when a newer service worker has installed and waits behind the one
  * controlling the page. The page never reloads by itself (a presenter may be mid-sentence); it reloads only when
- * the user presses Reload. Registration itself is inline in index.html (vite-plugin-pwa, docs/offline.md).
+ * the user presses Reload. Registration itself is registerSW.js, a script of the build (vite-plugin-pwa,
+ * docs/offline.md).
  */
 import { useEffect, useState } from 'react';
 import './updateNotice.css';
