@@ -5,13 +5,15 @@
  * badges count them instead, and a note says so.
  */
 import { ViewportPortal } from '@xyflow/react';
-import { LazyMotion, domAnimation } from 'motion/react';
+import { LazyMotion } from 'motion/react';
 import { usePrefersReducedMotion } from '../../app/usePrefersReducedMotion';
 import type { TokenView } from '../../store/diagram/flowFrame';
 import { selectFlowFrame, selectFlowModel } from '../../store/diagram/flowSelectors';
 import { useSimStore } from '../../store/useSimStore';
 import { Token } from './Token';
 import { TOKEN_HEIGHT, TOKEN_WIDTH, slotPosition, traySlots } from './tokenGeometry';
+
+const loadMotionFeatures = () => import('./motionFeatures').then((module) => module.default);
 
 export function TokenLayer() {
   const model = useSimStore(selectFlowModel);
@@ -66,8 +68,8 @@ export function TokenLayer() {
   }
   return (
     <ViewportPortal>
-      {/* Only the DOM animation features tokens use, not all of motion's. */}
-      <LazyMotion features={domAnimation} strict>
+      {/* Only the DOM animation features tokens use, not all of motion's, loaded after the first screen. */}
+      <LazyMotion features={loadMotionFeatures} strict>
         <div className="token-layer">{drawn}</div>
       </LazyMotion>
     </ViewportPortal>
