@@ -38,10 +38,25 @@ function layoutOf(log: readonly SimEvent[], listed: number) {
   return { rows, rowOfEvent };
 }
 
-/** Whether any part of `el` is on screen. */
-function onScreen(el: Element): boolean {
-  const r = el.getBoundingClientRect();
-  return r.bottom > 0 && r.top < window.innerHeight;
+/**
+ * Whether any part of the element is on screen, kept by an IntersectionObserver: asking the layout on
+ * every cursor move would force a layout of the page on every frame while playing.
+ */
+function useOnScreen(ref: React.RefObject<Element | null>): React.RefObject<boolean> {
+  const visible = useRef(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      visible.current = true; // no observer: check the rows as before
+      return;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) visible.current = entry.isIntersecting;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return visible;
 }
 
 /** Whether all of `row` is on screen below the sticky player (scrolling would only cost a layout). */
@@ -65,15 +80,16 @@ export function Timeline({ log, cursor, playing, selectedItem }: Props) {
   const tableRef = useRef<HTMLTableElement>(null);
   const lastCursor = useRef(cursor);
   const reducedMotion = usePrefersReducedMotion();
+  const tableOnScreen = useOnScreen(tableRef);
   useEffect(() => {
     if (lastCursor.current === cursor) return;
     lastCursor.current = cursor;
     const table = tableRef.current;
-    if (!table || !onScreen(table)) return;
+    if (!table || !tableOnScreen.current) return;
     const row = table.querySelector('tr[aria-current]');
     if (!row || fullyInView(row)) return;
     row.scrollIntoView({ block: 'nearest', behavior: reducedMotion || !playing ? 'auto' : 'smooth' });
-  }, [cursor, playing, reducedMotion]);
+  }, [cursor, playing, reducedMotion, tableOnScreen]);
 
   const endT = log.length ? log[log.length - 1]!.t : 0;
   const groups = [];
