@@ -128,8 +128,11 @@ test.describe('Content Security Policy', () => {
     await expect(page.getByRole('complementary', { name: 'Selection' })).toBeVisible();
     await page.locator('.pipeline-node[data-node="function"]').click();
     await page.keyboard.press('?');
-    await expect(page.getByRole('dialog', { name: /shortcuts/i })).toBeVisible();
-    await page.keyboard.press('Escape');
+    const shortcuts = page.getByRole('dialog', { name: /shortcuts/i });
+    await expect(shortcuts).toBeVisible();
+    // Its Close button submits a method="dialog" form: not a submission that form-action 'none' refuses.
+    await shortcuts.getByRole('button', { name: 'Close' }).click();
+    await expect(shortcuts).toBeHidden();
 
     // The metric charts (uPlot) and the run's tables.
     await page.getByRole('button', { name: 'Jump to end' }).click();
