@@ -97,18 +97,6 @@ function reserveTimer(lane: SqsTimerLane): void {
   lane.length = live;
 }
 
-function pushTimer(lane: SqsTimerLane, t: number, pri: number, seq: number, e: SqsTimerEntry): void {
-  reserveTimer(lane);
-  const i = lane.length++;
-  lane.t[i] = t;
-  lane.pri[i] = pri;
-  lane.seq[i] = seq;
-  lane.n[i] = e.n ?? Number.NaN;
-  lane.expire[i] = e.action === 'expire' ? 1 : 0;
-  lane.source[i] = e.source;
-  lane.item[i] = e.item!;
-}
-
 function takeTimer(lane: SqsTimerLane): SqsTimerEntry {
   const i = lane.head++;
   const n = lane.n[i]!;
@@ -155,14 +143,39 @@ function takeLane<E>(lane: EntryLane<E>): E {
   return e;
 }
 
+/**
+ * Adds an SQS visibility / retention timer without making an entry object when it can go to the lane;
+ * returns false if it cannot (it sorts before the lane's last timer), and the caller adds an entry.
+ */
+export function agendaPushSqsTimer(
+  agenda: Agenda,
+  t: number,
+  pri: number,
+  seq: number,
+  action: 'visible' | 'expire',
+  source: string,
+  item: string,
+  n: number,
+): boolean {
+  const lane = agenda.sqsTimers;
+  if (!afterTimerTail(lane, t, pri)) return false;
+  reserveTimer(lane);
+  const i = lane.length++;
+  lane.t[i] = t;
+  lane.pri[i] = pri;
+  lane.seq[i] = seq;
+  lane.n[i] = n;
+  lane.expire[i] = action === 'expire' ? 1 : 0;
+  lane.source[i] = source;
+  lane.item[i] = item;
+  return true;
+}
+
 /** Adds an entry (its t, pri and seq already set). */
 export function agendaPush(agenda: Agenda, entry: AgendaEntry): void {
   if (entry.kind === 'sqs' && entry.action !== 'poll' && entry.item !== undefined) {
-    const lane = agenda.sqsTimers;
-    if (afterTimerTail(lane, entry.t, entry.pri)) {
-      pushTimer(lane, entry.t, entry.pri, entry.seq, entry);
-      return;
-    }
+    const { t, pri, seq, action, source, item } = entry;
+    if (agendaPushSqsTimer(agenda, t, pri, seq, action, source, item, entry.n ?? Number.NaN)) return;
   } else if (entry.kind === 'env-reap') {
     const tail = laneTail(agenda.reaps);
     if (tail === undefined || !before(entry.t, entry.pri, entry.seq, tail)) {

@@ -53,6 +53,8 @@ export interface LogChunk {
   refAt: Uint32Array;
   /** The rows' ids and data, in row order; only what is present. */
   refs: unknown[];
+  /** Slots of `refs` in use; the array is allocated ahead (holes beyond), written by index, not pushed. */
+  refCount: number;
 }
 
 export interface EventLog {
@@ -79,7 +81,8 @@ function newChunk(capacity: number): LogChunk {
     rule: new Uint16Array(capacity),
     shape: new Uint8Array(capacity),
     refAt: new Uint32Array(capacity),
-    refs: [],
+    refs: new Array<unknown>(capacity * 2),
+    refCount: 0,
   };
 }
 
@@ -89,11 +92,16 @@ function grow<T extends Float64Array | Uint16Array | Uint8Array | Uint32Array>(a
   return b;
 }
 
-/** The chunk the next row goes to, with room for it. */
+/** The most refs one row takes: three ids, a template and seven values. */
+const MAX_ROW_REFS = 11;
+
+/** The chunk the next row goes to, with room for it and its refs. */
 function writableChunk(log: EventLog): LogChunk {
   const chunks = log.chunks;
   let c = chunks[chunks.length - 1];
   if (c === undefined || c.rows === LOG_CHUNK_ROWS) {
+    // A full chunk's refs shrink to what they hold.
+    if (c !== undefined) c.refs = c.refs.slice(0, c.refCount);
     c = newChunk(c === undefined ? FIRST_CAPACITY : LOG_CHUNK_ROWS);
     chunks.push(c);
   } else if (c.rows === c.t.length) {
@@ -103,6 +111,13 @@ function writableChunk(log: EventLog): LogChunk {
     c.rule = grow(c.rule, capacity);
     c.shape = grow(c.shape, capacity);
     c.refAt = grow(c.refAt, capacity);
+  }
+  if (c.refCount + MAX_ROW_REFS > c.refs.length) {
+    // Doubling by hand into a new array: pushing grows big arrays in many small, costly steps.
+    const refs = new Array<unknown>(Math.max(64, c.refs.length * 2));
+    const old = c.refs;
+    for (let i = 0; i < c.refCount; i++) refs[i] = old[i];
+    c.refs = refs;
   }
   return c;
 }
@@ -135,7 +150,7 @@ export function appendEvent(
   let shape = startRow(log, c, row, t, type, rule, ids);
   if (data) {
     shape |= HAS_DATA;
-    c.refs.push(data);
+    c.refs[c.refCount++] = data;
   }
   c.shape[row] = shape;
   c.rows = row + 1;
@@ -166,15 +181,17 @@ export function appendPackedEvent(
   const shape = startRow(log, c, row, t, type, rule, ids) | HAS_DATA | PACKED;
   const refs = c.refs;
   const n = template.keys.length;
-  refs.push(template);
-  if (n > 0) refs.push(v0);
-  if (n > 1) refs.push(v1);
-  if (n > 2) refs.push(v2);
-  if (n > 3) refs.push(v3);
-  if (n > 4) refs.push(v4);
-  if (n > 5) refs.push(v5);
-  if (n > 6) refs.push(v6);
   if (n > 7) throw new Error('a data template has at most 7 keys');
+  let r = c.refCount;
+  refs[r++] = template;
+  if (n > 0) refs[r++] = v0;
+  if (n > 1) refs[r++] = v1;
+  if (n > 2) refs[r++] = v2;
+  if (n > 3) refs[r++] = v3;
+  if (n > 4) refs[r++] = v4;
+  if (n > 5) refs[r++] = v5;
+  if (n > 6) refs[r++] = v6;
+  c.refCount = r;
   c.shape[row] = shape;
   c.rows = row + 1;
   return log.length++;
@@ -194,22 +211,24 @@ function startRow(
   c.t[row] = t;
   c.type[row] = intern(log.types, log.typeCodes, type);
   c.rule[row] = intern(log.rules as string[], log.ruleCodes, rule);
-  c.refAt[row] = refs.length;
+  let r = c.refCount;
+  c.refAt[row] = r;
   let shape = 0;
   let shift = 0;
   for (const key in ids) {
     if (key === 'item') {
       shape |= ID_ITEM << shift;
-      refs.push(ids.item);
+      refs[r++] = ids.item;
     } else if (key === 'invocation') {
       shape |= ID_INVOCATION << shift;
-      refs.push(ids.invocation);
+      refs[r++] = ids.invocation;
     } else if (key === 'env') {
       shape |= ID_ENV << shift;
-      refs.push(ids.env);
+      refs[r++] = ids.env;
     } else continue;
     shift += 2;
   }
+  c.refCount = r;
   return shape;
 }
 

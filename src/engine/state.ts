@@ -1,7 +1,7 @@
 /** Creating the engine state and the small operations every model module uses on it. */
 import type { Scenario } from '../scenarios/schema';
 import { appendEvent, appendPackedEvent, createEventLog, type DataTemplate, type EventIds } from './eventLog';
-import { agendaPush, createAgenda } from './agenda';
+import { agendaPush, agendaPushSqsTimer, createAgenda } from './agenda';
 import { createRandom, nextUint32 } from './kernel/random';
 import { createMetrics } from './model/metrics';
 import type { RuleKey } from './rules';
@@ -39,6 +39,7 @@ export function createState(scenario: Scenario, seed: number): SimState {
     log: createEventLog(),
     items: [],
     itemIndex: new Map(),
+    itemsIndexed: 0,
     invocations: [],
     invocationIndex: new Map(),
     envs: [],
@@ -118,6 +119,27 @@ export function schedule(state: SimState, t: number, pri: number, body: EntryBod
   agendaPush(state.agenda, entry);
 }
 
+/**
+ * `schedule` for an SQS message's visibility or retention timer (one per receive): the same entry, put
+ * straight into the agenda's timer lane without making an object for it (agenda.ts).
+ */
+export function scheduleSqsTimer(
+  state: SimState,
+  t: number,
+  pri: number,
+  action: 'visible' | 'expire',
+  source: string,
+  item: string,
+  n: number,
+): void {
+  const at = Math.max(t, state.now);
+  const seq = state.nextSeq++;
+  state.pendingWork += 1;
+  if (!agendaPushSqsTimer(state.agenda, at, pri, seq, action, source, item, n)) {
+    agendaPush(state.agenda, { kind: 'sqs', action, source, item, n, t: at, pri, seq });
+  }
+}
+
 /** Appends an event to the log (see eventLog.ts: no event object is kept). */
 export function emit(
   state: SimState,
@@ -186,8 +208,22 @@ export function newRequestId(state: SimState): string {
   return String.fromCharCode.apply(null, UUID_CODES);
 }
 
+/**
+ * Where the item with this id is in `state.items` (the latest one, should ids repeat), or undefined. The
+ * index by id is brought up to date here, on demand: a run whose hot path never looks an item up by id
+ * (an SQS queue's messages are found by index) never builds it.
+ */
+export function itemIndexOf(state: SimState, id: string): number | undefined {
+  const items = state.items;
+  if (state.itemsIndexed < items.length) {
+    for (let k = state.itemsIndexed; k < items.length; k++) state.itemIndex.set(items[k]!.id, k);
+    state.itemsIndexed = items.length;
+  }
+  return state.itemIndex.get(id);
+}
+
 export function getItem(state: SimState, id: string): ItemState {
-  const i = state.itemIndex.get(id);
+  const i = itemIndexOf(state, id);
   if (i === undefined) throw new Error(`unknown item ${id}`);
   return state.items[i]!;
 }

@@ -66,6 +66,8 @@ export interface Delivery {
 
 export interface ItemState {
   id: string;
+  /** Where the item is in `SimState.items`. */
+  index: number;
   kind: ItemKind;
   sourceId: string;
   caller: string;
@@ -138,6 +140,8 @@ export interface InvocationState {
   requestId: string;
   items: string[];
   trigger: 'sync' | 'async' | 'async-duplicate' | 'sqs' | 'stream';
+  /** Batch invocations: where `items` are in `SimState.items` (so ending the batch needs no lookup by id). */
+  itemIndexes?: number[];
   /** Poll-based invocations: the source whose poller sent the batch, and the shard's lane. */
   source?: string;
   lane?: number;
@@ -217,6 +221,8 @@ export interface SimState {
   items: ItemState[];
   /** Item id → index in `items` (likewise for invocations and environments). */
   itemIndex: Map<string, number>;
+  /** `itemIndex` covers `items` up to here: it is filled in when an item is first looked up by id. */
+  itemsIndexed: number;
   invocations: InvocationState[];
   invocationIndex: Map<string, number>;
   envs: EnvState[];

@@ -90,6 +90,7 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
   const id = itemId(spec.base, req.count, n);
   const item: ItemState = {
     id,
+    index: state.items.length,
     kind: source.type,
     sourceId: source.id,
     caller: spec.caller,
@@ -111,8 +112,11 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
     backoffMs: 0,
     lastError: null,
     lastResponse: null,
+    // Set by the SQS queue or the stream when the item gets there; declared here so that setting them
+    // later does not grow the object.
+    sqs: undefined,
+    record: undefined,
   };
-  state.itemIndex.set(id, state.items.length);
   state.items.push(item);
   emit(state, 'item/arrived', spec.rule, { item: id }, spec.arrived as Record<string, unknown>);
   if (n + 1 < req.count) {

@@ -26,6 +26,8 @@ export interface StartRequest {
   trigger: InvocationState['trigger'];
   plan: InvocationState['plan'];
   initMs: number;
+  /** Batch invocations: where the items are in `state.items`. */
+  itemIndexes?: number[];
   source?: string;
   lane?: number;
 }
@@ -52,6 +54,7 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
     initBilledMs: 0,
     response: null,
   };
+  if (req.itemIndexes !== undefined) inv.itemIndexes = req.itemIndexes;
   if (req.source !== undefined) inv.source = req.source;
   if (req.lane !== undefined) inv.lane = req.lane;
   state.invocationIndex.set(inv.id, state.invocations.length);
@@ -68,7 +71,11 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
     scheduleHandlerEnd(state, inv);
   }
   // A tumbling window's final invocation carries no records (§3.4): count it as a first attempt.
-  const attempt = req.items.length > 0 ? getItem(state, req.items[0]!).tries : 1;
+  const first = req.items.length === 0 ? undefined : req.itemIndexes?.[0];
+  const attempt =
+    req.items.length === 0
+      ? 1
+      : (first === undefined ? getItem(state, req.items[0]!) : state.items[first]!).tries;
   const rule: RuleKey = cold
     ? '§4.env'
     : req.trigger === 'sync'

@@ -91,6 +91,7 @@ export function invokeBatch(state: SimState, req: BatchRequest): BatchStart {
     env: admission.env,
     cold: admission.cold,
     items: req.items.map((i) => i.id),
+    itemIndexes: req.items.map((i) => i.index),
     requestId: newRequestId(state),
     trigger: req.trigger,
     plan,
@@ -201,7 +202,9 @@ export function endAttempts(
   failedIds: ReadonlySet<string> | 'all' | 'none',
 ): void {
   for (const item of items) {
-    const attempt = item.attempts.findLast((a) => a.invocationId === inv.id);
+    let i = item.attempts.length - 1;
+    while (i >= 0 && item.attempts[i]!.invocationId !== inv.id) i--;
+    const attempt = item.attempts[i];
     if (!attempt) continue;
     attempt.endMs = state.now;
     const failed = failedIds === 'all' || (failedIds !== 'none' && failedIds.has(item.id));

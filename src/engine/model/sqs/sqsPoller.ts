@@ -34,6 +34,7 @@ import type { SqsSource } from '../../../scenarios/schema';
 /** §3.1: a batch is also sent when its payload reaches 6 MB. */
 const BATCH_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
 
+const NO_IDENTIFIERS: ReadonlyMap<string, string> = new Map();
 const RECEIVED = dataTemplate('source', 'items', 'receiveCounts', 'visibilityTimeoutSeconds');
 
 function sourceOf(state: SimState, id: string): SqsSource {
@@ -124,7 +125,7 @@ function noteBacklog(state: SimState, q: SqsQueueState, source: SqsSource): void
 function waitingBytes(state: SimState, q: SqsQueueState): number {
   let bytes = 0;
   for (let i = q.head; i < q.visible.length && bytes < BATCH_PAYLOAD_LIMIT_BYTES; i++) {
-    bytes += getItem(state, q.visible[i]!).payloadSizeBytes;
+    bytes += state.items[q.visible[i]!]!.payloadSizeBytes;
   }
   return bytes;
 }
@@ -300,23 +301,34 @@ export function onSqsBatchEnd(state: SimState, inv: InvocationState): void {
   const source = sourceOf(state, inv.source!);
   const q = queueOf(state, source);
   q.active -= 1;
-  const items = inv.items.map((id) => getItem(state, id));
-  const identifiers = new Map(items.map((i) => [i.id, i.sqs!.messageId] as const));
+  const items = new Array<ItemState>(inv.items.length);
+  const at = inv.itemIndexes;
+  for (let k = 0; k < items.length; k++) {
+    items[k] = at === undefined ? getItem(state, inv.items[k]!) : state.items[at[k]!]!;
+  }
   const rbif = source.mapping.FunctionResponseTypes.includes('ReportBatchItemFailures');
+  // Message ids are only read for a partial batch response (one the scenario plans, or any with RBIF).
+  const identifiers =
+    inv.plan.failedItems !== null || rbif
+      ? new Map(items.map((i) => [i.id, i.sqs!.messageId] as const))
+      : NO_IDENTIFIERS;
   const outcome = readBatchResponse(inv, identifiers, rbif);
   const failed =
-    outcome.kind === 'success'
-      ? new Set<string>()
-      : outcome.kind === 'partial'
-        ? new Set(outcome.failed)
-        : new Set(inv.items);
+    outcome.kind === 'success' ? 'none' : outcome.kind === 'partial' ? new Set(outcome.failed) : 'all';
   if (outcome.kind === 'partial') inv.result = 'partial';
   endAttempts(state, items, inv, failed);
-  for (const item of items) {
-    if (failed.has(item.id)) continue;
-    const receive =
-      item.attempts.find((a) => a.invocationId === inv.id)?.receiveCount ?? item.sqs!.receiveCount;
-    if (deleteMessage(state, q, item, receive)) finish(state, item, 'succeeded');
+  if (failed !== 'all') {
+    for (const item of items) {
+      if (failed !== 'none' && failed.has(item.id)) continue;
+      let receive = item.sqs!.receiveCount;
+      for (const a of item.attempts) {
+        if (a.invocationId === inv.id) {
+          receive = a.receiveCount ?? receive;
+          break;
+        }
+      }
+      if (deleteMessage(state, q, item, receive)) finish(state, item, 'succeeded');
+    }
   }
   if (outcome.kind === 'failure') {
     emit(
@@ -353,7 +365,7 @@ export function onSqsBatchEnd(state: SimState, inv: InvocationState): void {
       {
         source: q.sourceId,
         failed: outcome.failed,
-        deleted: inv.items.filter((id) => !failed.has(id)),
+        deleted: inv.items.filter((id) => !(failed as Set<string>).has(id)),
         visibleAgainInSeconds: source.queue.VisibilityTimeout,
       },
     );

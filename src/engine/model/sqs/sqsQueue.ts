@@ -7,7 +7,7 @@
  */
 import { sample } from '../metrics';
 import { dataTemplate } from '../../eventLog';
-import { emit, emitFields, newRequestId, PRIORITY, schedule } from '../../state';
+import { emit, emitFields, newRequestId, PRIORITY, scheduleSqsTimer } from '../../state';
 import type { ItemState, SimState, SqsMessageState } from '../../types';
 import type { SqsSource } from '../../../scenarios/schema';
 import { visibleCount, type SqsQueueState } from './sqsState';
@@ -43,7 +43,7 @@ export function sendMessage(
   };
   if (groupId !== undefined) message.groupId = groupId;
   item.sqs = message;
-  q.visible.push(item.id);
+  q.visible.push(item.index);
   q.stored += 1;
   const visible = visibleCount(q);
   const rule = q.fifo ? '§3.3' : '§3.2';
@@ -68,17 +68,13 @@ export function sendMessage(
 /** Where a message that becomes visible again goes: FIFO keeps send order; standard queues are best-effort. */
 function makeVisible(state: SimState, q: SqsQueueState, item: ItemState): void {
   if (!q.fifo) {
-    q.visible.push(item.id);
+    q.visible.push(item.index);
     return;
   }
   const seq = item.sqs!.sequence;
   let i = q.visible.length;
-  while (i > q.head && seqOf(state, q.visible[i - 1]!) > seq) i--;
-  q.visible.splice(i, 0, item.id);
-}
-
-function seqOf(state: SimState, itemId: string): number {
-  return state.items[state.itemIndex.get(itemId)!]!.sqs!.sequence;
+  while (i > q.head && state.items[q.visible[i - 1]!]!.sqs!.sequence > seq) i--;
+  q.visible.splice(i, 0, item.index);
 }
 
 export type Received = { item: ItemState; expired?: true; movedToDlq?: true };
@@ -102,7 +98,7 @@ export function receiveMessages(
   // A group is busy if it had a message in flight before this receive; one receive may take a run of
   // several messages of the same group, in order.
   let skippedGroups: Set<string> | null = null;
-  let kept: string[] | null = null;
+  let kept: number[] | null = null;
   let busyBefore: Set<string> | null = null;
   if (q.fifo) {
     skippedGroups = new Set<string>();
@@ -114,8 +110,8 @@ export function receiveMessages(
   const redrive = source.queue.RedrivePolicy;
   const visibleIds = q.visible;
   while (q.head < visibleIds.length && taken < max) {
-    const id = visibleIds[q.head]!;
-    const item = state.items[state.itemIndex.get(id)!]!;
+    const index = visibleIds[q.head]!;
+    const item = state.items[index]!;
     const msg = item.sqs!;
     if (
       skippedGroups !== null &&
@@ -123,7 +119,7 @@ export function receiveMessages(
       (skippedGroups.has(msg.groupId) || busyBefore!.has(msg.groupId))
     ) {
       skippedGroups.add(msg.groupId);
-      kept!.push(id);
+      kept!.push(index);
       q.head += 1;
       continue;
     }
@@ -152,13 +148,15 @@ export function receiveMessages(
     if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 0) + 1;
     // One timer per receive: visibility ends, or retention ends first and SQS deletes the message.
     const expiresAt = msg.sentMs + retentionMs;
-    schedule(state, Math.min(msg.visibleAtMs, expiresAt), PRIORITY.dispatch, {
-      kind: 'sqs',
-      action: expiresAt < msg.visibleAtMs ? 'expire' : 'visible',
-      source: q.sourceId,
-      item: id,
-      n: msg.receiveCount,
-    });
+    scheduleSqsTimer(
+      state,
+      Math.min(msg.visibleAtMs, expiresAt),
+      PRIORITY.dispatch,
+      expiresAt < msg.visibleAtMs ? 'expire' : 'visible',
+      q.sourceId,
+      item.id,
+      msg.receiveCount,
+    );
     taken += 1;
     out.push({ item });
   }
@@ -202,7 +200,7 @@ export function deleteMessage(
     q.inFlight -= 1;
     if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 1) - 1;
   } else {
-    const at = q.visible.indexOf(item.id, q.head);
+    const at = q.visible.indexOf(item.index, q.head);
     if (at >= 0) q.visible.splice(at, 1);
   }
   releaseVisibilityEntry(state, msg);

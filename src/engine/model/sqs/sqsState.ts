@@ -6,10 +6,11 @@ export interface SqsQueueState {
   arn: string;
   fifo: boolean;
   /**
-   * Visible message ids, oldest first (standard queues are only roughly ordered; FIFO strictly). Ids
-   * before `head` have been taken: receiving from the front of a long queue is O(batch), not O(queue).
+   * Visible messages, as indexes into `SimState.items`, oldest first (standard queues are only roughly
+   * ordered; FIFO strictly). Entries before `head` have been taken: receiving from the front of a long
+   * queue is O(batch), not O(queue).
    */
-  visible: string[];
+  visible: number[];
   head: number;
   inFlight: number;
   /** Message ids that have been sent but not yet deleted, moved or expired. */
