@@ -27,8 +27,11 @@ export interface SqsTimerLane {
   n: Float64Array;
   /** 0: 'visible', 1: 'expire'. */
   expire: Uint8Array;
-  source: string[];
-  item: string[];
+  /** The queue's source id, as an index into `sources`. */
+  source: Uint16Array;
+  sources: string[];
+  /** The message's item, as its index in `SimState.items`. */
+  item: Int32Array;
 }
 
 /** Entries in order; entries before `head` have been taken. */
@@ -54,8 +57,9 @@ export function createSqsTimerLane(capacity = FIRST_CAPACITY): SqsTimerLane {
     seq: new Float64Array(capacity),
     n: new Float64Array(capacity),
     expire: new Uint8Array(capacity),
-    source: [],
-    item: [],
+    source: new Uint16Array(capacity),
+    sources: [],
+    item: new Int32Array(capacity),
   };
 }
 
@@ -86,25 +90,29 @@ function reserveTimer(lane: SqsTimerLane): void {
   next.seq.set(src.seq.subarray(src.head, src.length));
   next.n.set(src.n.subarray(src.head, src.length));
   next.expire.set(src.expire.subarray(src.head, src.length));
+  next.source.set(src.source.subarray(src.head, src.length));
+  next.item.set(src.item.subarray(src.head, src.length));
   lane.t = next.t;
   lane.pri = next.pri;
   lane.seq = next.seq;
   lane.n = next.n;
   lane.expire = next.expire;
-  lane.source = src.source.slice(src.head, src.length);
-  lane.item = src.item.slice(src.head, src.length);
+  lane.source = next.source;
+  lane.item = next.item;
   lane.head = 0;
   lane.length = live;
 }
 
-function takeTimer(lane: SqsTimerLane): SqsTimerEntry {
+function takeTimer(lane: SqsTimerLane, items: readonly { id: string }[]): SqsTimerEntry {
   const i = lane.head++;
   const n = lane.n[i]!;
+  const itemIndex = lane.item[i]!;
   const entry: SqsTimerEntry = {
     kind: 'sqs',
     action: lane.expire[i] === 1 ? 'expire' : 'visible',
-    source: lane.source[i]!,
-    item: lane.item[i]!,
+    source: lane.sources[lane.source[i]!]!,
+    item: items[itemIndex]!.id,
+    itemIndex,
     n: Number.isNaN(n) ? undefined : n,
     t: lane.t[i]!,
     pri: lane.pri[i]!,
@@ -114,8 +122,6 @@ function takeTimer(lane: SqsTimerLane): SqsTimerEntry {
   if (lane.head === lane.length) {
     lane.head = 0;
     lane.length = 0;
-    lane.source.length = 0;
-    lane.item.length = 0;
   }
   return entry;
 }
@@ -144,8 +150,9 @@ function takeLane<E>(lane: EntryLane<E>): E {
 }
 
 /**
- * Adds an SQS visibility / retention timer without making an entry object when it can go to the lane;
- * returns false if it cannot (it sorts before the lane's last timer), and the caller adds an entry.
+ * Adds an SQS visibility / retention timer for the item at `itemIndex` in `SimState.items` without making
+ * an entry object, when it can go to the lane; returns false if it cannot (it sorts before the lane's
+ * last timer), and the caller adds an entry to the heap instead.
  */
 export function agendaPushSqsTimer(
   agenda: Agenda,
@@ -154,11 +161,16 @@ export function agendaPushSqsTimer(
   seq: number,
   action: 'visible' | 'expire',
   source: string,
-  item: string,
+  itemIndex: number,
   n: number,
 ): boolean {
   const lane = agenda.sqsTimers;
   if (!afterTimerTail(lane, t, pri)) return false;
+  let code = lane.sources.indexOf(source);
+  if (code < 0) {
+    if (lane.sources.length > 0xffff) return false;
+    code = lane.sources.push(source) - 1;
+  }
   reserveTimer(lane);
   const i = lane.length++;
   lane.t[i] = t;
@@ -166,16 +178,16 @@ export function agendaPushSqsTimer(
   lane.seq[i] = seq;
   lane.n[i] = n;
   lane.expire[i] = action === 'expire' ? 1 : 0;
-  lane.source[i] = source;
-  lane.item[i] = item;
+  lane.source[i] = code;
+  lane.item[i] = itemIndex;
   return true;
 }
 
 /** Adds an entry (its t, pri and seq already set). */
 export function agendaPush(agenda: Agenda, entry: AgendaEntry): void {
-  if (entry.kind === 'sqs' && entry.action !== 'poll' && entry.item !== undefined) {
-    const { t, pri, seq, action, source, item } = entry;
-    if (agendaPushSqsTimer(agenda, t, pri, seq, action, source, item, entry.n ?? Number.NaN)) return;
+  if (entry.kind === 'sqs' && entry.action !== 'poll' && entry.itemIndex !== undefined) {
+    const { t, pri, seq, action, source, itemIndex } = entry;
+    if (agendaPushSqsTimer(agenda, t, pri, seq, action, source, itemIndex, entry.n ?? Number.NaN)) return;
   } else if (entry.kind === 'env-reap') {
     const tail = laneTail(agenda.reaps);
     if (tail === undefined || !before(entry.t, entry.pri, entry.seq, tail)) {
@@ -228,13 +240,13 @@ export function agendaPeekTime(agenda: Agenda): number | undefined {
   }
 }
 
-/** Removes and returns the next entry, or undefined when the agenda is empty. */
-export function agendaPop(agenda: Agenda): AgendaEntry | undefined {
+/** Removes and returns the next entry, or undefined when the agenda is empty. `items` names the timers' items. */
+export function agendaPop(agenda: Agenda, items: readonly { id: string }[]): AgendaEntry | undefined {
   switch (nextSource(agenda)) {
     case 0:
       return heapPop(agenda.heap);
     case 1:
-      return takeTimer(agenda.sqsTimers);
+      return takeTimer(agenda.sqsTimers, items);
     case 2:
       return takeLane(agenda.reaps);
     default:

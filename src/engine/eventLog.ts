@@ -2,8 +2,8 @@
  * The event log, stored compactly (design.md "Scale": columnar or compact records for the log). A run
  * keeps no `SimEvent` object per event: each event is a row of columns — time in a Float64Array, the
  * type and rule as codes into small interned tables, one byte for which ids it names (and in which
- * order), and the ids and `data` as references into one plain array (`refs`), which only holds what is
- * present. `SimEvent` objects are built on demand, when someone reads an event (`eventAt`, the view that
+ * order), and the ids and `data` as references into plain arrays (`refPages`), which only hold what
+ * is present. `SimEvent` objects are built on demand, when someone reads an event (`eventAt`, the view that
  * `Simulation.log()` returns, `sliceEvents`); they are equal to the objects the engine used to keep, key
  * order included, so the JSON of the log is the same byte for byte.
  *
@@ -31,7 +31,7 @@ const PACKED = 128;
 
 /**
  * The keys of a kind of event's `data`, for events logged many times over (one per message or batch):
- * the emitter passes the values alone and the log keeps them in `refs` after the template, so the run
+ * the emitter passes the values alone and the log keeps them in its refs after the template, so the run
  * holds no data object for the event; reading the event builds `data` with the keys in this order.
  */
 export interface DataTemplate {
@@ -49,12 +49,8 @@ export interface LogChunk {
   type: Uint16Array;
   rule: Uint16Array;
   shape: Uint8Array;
-  /** Index in `refs` of the row's first id (or its data). */
+  /** Where the row's first id (or its data) is in the log's refs: page `at >>> 13`, slot `at & 8191`. */
   refAt: Uint32Array;
-  /** The rows' ids and data, in row order; only what is present. */
-  refs: unknown[];
-  /** Slots of `refs` in use; the array is allocated ahead (holes beyond), written by index, not pushed. */
-  refCount: number;
 }
 
 export interface EventLog {
@@ -65,12 +61,29 @@ export interface EventLog {
   rules: RuleRef[];
   ruleCodes: Map<string, number>;
   chunks: LogChunk[];
+  /**
+   * The rows' ids and data, in row order, only what is present, in pages of 8,192 slots (a row's refs
+   * never straddle two pages). Pages are allocated whole and written by index, never grown by pushing,
+   * except the first, which starts small for short logs.
+   */
+  refPages: unknown[][];
+  /** The next free slot (page * 8192 + slot). */
+  refCount: number;
 }
 
 export type EventIds = { item?: string; invocation?: string; env?: string };
 
 export function createEventLog(): EventLog {
-  return { length: 0, types: [], typeCodes: new Map(), rules: [], ruleCodes: new Map(), chunks: [] };
+  return {
+    length: 0,
+    types: [],
+    typeCodes: new Map(),
+    rules: [],
+    ruleCodes: new Map(),
+    chunks: [],
+    refPages: [],
+    refCount: 0,
+  };
 }
 
 function newChunk(capacity: number): LogChunk {
@@ -81,8 +94,6 @@ function newChunk(capacity: number): LogChunk {
     rule: new Uint16Array(capacity),
     shape: new Uint8Array(capacity),
     refAt: new Uint32Array(capacity),
-    refs: new Array<unknown>(capacity * 2),
-    refCount: 0,
   };
 }
 
@@ -94,14 +105,40 @@ function grow<T extends Float64Array | Uint16Array | Uint8Array | Uint32Array>(a
 
 /** The most refs one row takes: three ids, a template and seven values. */
 const MAX_ROW_REFS = 11;
+const PAGE_BITS = 13;
+const PAGE_SLOTS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_SLOTS - 1;
+const FIRST_PAGE_SLOTS = 256;
+
+/** The page the next row's refs go to, with room for them; `log.refCount` is where they start. */
+function writablePage(log: EventLog): unknown[] {
+  let at = log.refCount;
+  let slot = at & PAGE_MASK;
+  if (slot + MAX_ROW_REFS > PAGE_SLOTS) {
+    at = ((at >>> PAGE_BITS) + 1) << PAGE_BITS;
+    slot = 0;
+    log.refCount = at;
+  }
+  const p = at >>> PAGE_BITS;
+  let page = log.refPages[p];
+  if (page === undefined) {
+    page = new Array<unknown>(p === 0 ? FIRST_PAGE_SLOTS : PAGE_SLOTS);
+    log.refPages.push(page);
+  } else if (slot + MAX_ROW_REFS > page.length) {
+    // Only the first page grows (it starts small): double it.
+    const bigger = new Array<unknown>(Math.min(PAGE_SLOTS, page.length * 2));
+    for (let i = 0; i < slot; i++) bigger[i] = page[i];
+    page = bigger;
+    log.refPages[p] = page;
+  }
+  return page;
+}
 
 /** The chunk the next row goes to, with room for it and its refs. */
 function writableChunk(log: EventLog): LogChunk {
   const chunks = log.chunks;
   let c = chunks[chunks.length - 1];
   if (c === undefined || c.rows === LOG_CHUNK_ROWS) {
-    // A full chunk's refs shrink to what they hold.
-    if (c !== undefined) c.refs = c.refs.slice(0, c.refCount);
     c = newChunk(c === undefined ? FIRST_CAPACITY : LOG_CHUNK_ROWS);
     chunks.push(c);
   } else if (c.rows === c.t.length) {
@@ -111,13 +148,6 @@ function writableChunk(log: EventLog): LogChunk {
     c.rule = grow(c.rule, capacity);
     c.shape = grow(c.shape, capacity);
     c.refAt = grow(c.refAt, capacity);
-  }
-  if (c.refCount + MAX_ROW_REFS > c.refs.length) {
-    // Doubling by hand into a new array: pushing grows big arrays in many small, costly steps.
-    const refs = new Array<unknown>(Math.max(64, c.refs.length * 2));
-    const old = c.refs;
-    for (let i = 0; i < c.refCount; i++) refs[i] = old[i];
-    c.refs = refs;
   }
   return c;
 }
@@ -146,11 +176,12 @@ export function appendEvent(
   data: Record<string, unknown> | undefined,
 ): number {
   const c = writableChunk(log);
+  const page = writablePage(log);
   const row = c.rows;
-  let shape = startRow(log, c, row, t, type, rule, ids);
+  let shape = startRow(log, c, page, row, t, type, rule, ids);
   if (data) {
     shape |= HAS_DATA;
-    c.refs[c.refCount++] = data;
+    page[log.refCount++ & PAGE_MASK] = data;
   }
   c.shape[row] = shape;
   c.rows = row + 1;
@@ -176,22 +207,23 @@ export function appendPackedEvent(
   v5?: unknown,
   v6?: unknown,
 ): number {
-  const c = writableChunk(log);
-  const row = c.rows;
-  const shape = startRow(log, c, row, t, type, rule, ids) | HAS_DATA | PACKED;
-  const refs = c.refs;
   const n = template.keys.length;
   if (n > 7) throw new Error('a data template has at most 7 keys');
-  let r = c.refCount;
-  refs[r++] = template;
-  if (n > 0) refs[r++] = v0;
-  if (n > 1) refs[r++] = v1;
-  if (n > 2) refs[r++] = v2;
-  if (n > 3) refs[r++] = v3;
-  if (n > 4) refs[r++] = v4;
-  if (n > 5) refs[r++] = v5;
-  if (n > 6) refs[r++] = v6;
-  c.refCount = r;
+  const c = writableChunk(log);
+  const page = writablePage(log);
+  const row = c.rows;
+  const shape = startRow(log, c, page, row, t, type, rule, ids) | HAS_DATA | PACKED;
+  const at = log.refCount;
+  let r = at & PAGE_MASK;
+  page[r++] = template;
+  if (n > 0) page[r++] = v0;
+  if (n > 1) page[r++] = v1;
+  if (n > 2) page[r++] = v2;
+  if (n > 3) page[r++] = v3;
+  if (n > 4) page[r++] = v4;
+  if (n > 5) page[r++] = v5;
+  if (n > 6) page[r] = v6;
+  log.refCount = at + n + 1;
   c.shape[row] = shape;
   c.rows = row + 1;
   return log.length++;
@@ -201,34 +233,35 @@ export function appendPackedEvent(
 function startRow(
   log: EventLog,
   c: LogChunk,
+  page: unknown[],
   row: number,
   t: number,
   type: string,
   rule: RuleRef,
   ids: EventIds,
 ): number {
-  const refs = c.refs;
   c.t[row] = t;
   c.type[row] = intern(log.types, log.typeCodes, type);
   c.rule[row] = intern(log.rules as string[], log.ruleCodes, rule);
-  let r = c.refCount;
-  c.refAt[row] = r;
+  const at = log.refCount;
+  c.refAt[row] = at;
+  let r = at & PAGE_MASK;
   let shape = 0;
   let shift = 0;
   for (const key in ids) {
     if (key === 'item') {
       shape |= ID_ITEM << shift;
-      refs[r++] = ids.item;
+      page[r++] = ids.item;
     } else if (key === 'invocation') {
       shape |= ID_INVOCATION << shift;
-      refs[r++] = ids.invocation;
+      page[r++] = ids.invocation;
     } else if (key === 'env') {
       shape |= ID_ENV << shift;
-      refs[r++] = ids.env;
+      page[r++] = ids.env;
     } else continue;
     shift += 2;
   }
-  c.refCount = r;
+  log.refCount = at + (r - (at & PAGE_MASK));
   return shape;
 }
 
@@ -243,16 +276,18 @@ export function eventAt(log: EventLog, seq: number): SimEvent {
     rule: log.rules[c.rule[row]!]!,
   };
   const shape = c.shape[row]!;
-  let r = c.refAt[row]!;
+  const at = c.refAt[row]!;
+  const page = log.refPages[at >>> PAGE_BITS]!;
+  let r = at & PAGE_MASK;
   for (let s = shape & 63; s !== 0; s >>= 2) {
-    (event as unknown as Record<string, unknown>)[ID_KEYS[s & 3]!] = c.refs[r++];
+    (event as unknown as Record<string, unknown>)[ID_KEYS[s & 3]!] = page[r++];
   }
   if (shape & PACKED) {
-    const keys = (c.refs[r] as DataTemplate).keys;
+    const keys = (page[r] as DataTemplate).keys;
     const data: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) data[keys[k]!] = c.refs[r + 1 + k];
+    for (let k = 0; k < keys.length; k++) data[keys[k]!] = page[r + 1 + k];
     event.data = data;
-  } else if (shape & HAS_DATA) event.data = c.refs[r] as Record<string, unknown>;
+  } else if (shape & HAS_DATA) event.data = page[r] as Record<string, unknown>;
   return event;
 }
 
@@ -284,8 +319,9 @@ export function eventLogColumnBytes(log: EventLog): number {
   let bytes = 0;
   for (const c of log.chunks) {
     bytes += c.t.byteLength + c.type.byteLength + c.rule.byteLength + c.shape.byteLength;
-    bytes += c.refAt.byteLength + 8 * c.refs.length;
+    bytes += c.refAt.byteLength;
   }
+  for (const page of log.refPages) bytes += 8 * page.length;
   return bytes;
 }
 

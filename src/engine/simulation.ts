@@ -106,7 +106,7 @@ function wrap(state: SimState): Simulation {
   // Only idle-environment reaping left means the workload is over.
   const done = () => state.pendingWork === 0 || (agendaPeekTime(state.agenda) ?? 0) > untilMs();
   const advance = (): boolean => {
-    const entry = agendaPop(state.agenda);
+    const entry = agendaPop(state.agenda, state.items);
     if (!entry) return false;
     // SQS visibility entries release their own pending work (a deleted message's entry is moot).
     if (

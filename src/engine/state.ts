@@ -106,6 +106,7 @@ export function schedule(state: SimState, t: number, pri: number, body: EntryBod
         action: body.action,
         source: body.source,
         item: body.item,
+        itemIndex: body.itemIndex,
         n: body.n,
         t: at,
         pri,
@@ -129,14 +130,25 @@ export function scheduleSqsTimer(
   pri: number,
   action: 'visible' | 'expire',
   source: string,
-  item: string,
+  item: ItemState,
   n: number,
 ): void {
   const at = Math.max(t, state.now);
   const seq = state.nextSeq++;
   state.pendingWork += 1;
-  if (!agendaPushSqsTimer(state.agenda, at, pri, seq, action, source, item, n)) {
-    agendaPush(state.agenda, { kind: 'sqs', action, source, item, n, t: at, pri, seq });
+  if (!agendaPushSqsTimer(state.agenda, at, pri, seq, action, source, item.index, n)) {
+    const entry: AgendaEntry = {
+      kind: 'sqs',
+      action,
+      source,
+      item: item.id,
+      itemIndex: item.index,
+      n,
+      t: at,
+      pri,
+      seq,
+    };
+    agendaPush(state.agenda, entry);
   }
 }
 

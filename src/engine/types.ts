@@ -195,7 +195,15 @@ export type AgendaEntry = Scheduled &
     | { kind: 'init-end'; invocation: string }
     | { kind: 'invoke-end'; invocation: string }
     | { kind: 'env-reap'; env: string; token: number }
-    | { kind: 'sqs'; action: 'poll' | 'visible' | 'expire'; source: string; item?: string; n?: number }
+    | {
+        kind: 'sqs';
+        action: 'poll' | 'visible' | 'expire';
+        source: string;
+        item?: string;
+        /** Visibility and retention timers: where the item is in `SimState.items`. */
+        itemIndex?: number;
+        n?: number;
+      }
     | {
         kind: 'stream';
         action: 'start' | 'poll' | 'retry' | 'expire';

@@ -83,7 +83,7 @@ export function onSqsAgenda(state: SimState, entry: Extract<AgendaEntry, { kind:
     return;
   }
   if (entry.item === undefined || entry.n === undefined) return;
-  const item = getItem(state, entry.item);
+  const item = entry.itemIndex === undefined ? getItem(state, entry.item) : state.items[entry.itemIndex]!;
   if (entry.action === 'visible') {
     if (onVisibilityTimeout(state, q, item, entry.n)) schedulePoll(state, q, state.now);
   } else if (entry.action === 'expire' && onRetentionWhileHidden(state, q, item, entry.n)) {

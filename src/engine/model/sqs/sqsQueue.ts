@@ -154,7 +154,7 @@ export function receiveMessages(
       PRIORITY.dispatch,
       expiresAt < msg.visibleAtMs ? 'expire' : 'visible',
       q.sourceId,
-      item.id,
+      item,
       msg.receiveCount,
     );
     taken += 1;
