@@ -311,6 +311,45 @@ export function sliceEvents(log: EventLog, from = 0, to = log.length): SimEvent[
   return out;
 }
 
+export interface EventLogStats {
+  events: number;
+  /** Bytes of the columns and ref slots (`eventLogColumnBytes`). */
+  columnBytes: number;
+  /** Ref slots in use (ids, data, templates and packed values). */
+  refs: number;
+  /**
+   * Distinct objects the log holds (data objects, arrays inside packed data), not counting templates
+   * and strings: what the log keeps per event beyond its columns.
+   */
+  objects: number;
+}
+
+/** Figures on the log's compactness, for tests and the bench. */
+export function eventLogStats(log: EventLog): EventLogStats {
+  const seen = new Set<object>();
+  let refs = 0;
+  for (const c of log.chunks) {
+    for (let row = 0; row < c.rows; row++) {
+      const shape = c.shape[row]!;
+      const at = c.refAt[row]!;
+      const page = log.refPages[at >>> PAGE_BITS]!;
+      const first = at & PAGE_MASK;
+      let ids = 0;
+      for (let s = shape & 63; s !== 0; s >>= 2) ids += 1;
+      let n = ids;
+      if (shape & PACKED) n += 1 + (page[first + ids] as DataTemplate).keys.length;
+      else if (shape & HAS_DATA) n += 1;
+      for (let k = 0; k < n; k++) {
+        if (shape & PACKED && k === ids) continue; // the template
+        const v = page[first + k];
+        if (typeof v === 'object' && v !== null) seen.add(v);
+      }
+      refs += n;
+    }
+  }
+  return { events: log.length, columnBytes: eventLogColumnBytes(log), refs, objects: seen.size };
+}
+
 /**
  * Bytes the log's own columns and reference slots take (typed-array capacity plus 8 bytes per ref slot);
  * the `data` objects the refs point to are not counted. A measure of the store's compactness.

@@ -22,7 +22,8 @@ function ruleMatches(state: SimState, rule: OutcomeRule, items: ItemState[]): bo
 
 /** The rule that decides this attempt, or undefined for the default behaviour (success). */
 export function matchRule(state: SimState, items: ItemState[]): OutcomeRule | undefined {
-  return state.scenario.function.behavior.rules.find((rule) => ruleMatches(state, rule, items));
+  for (const rule of state.scenario.function.behavior.rules) if (ruleMatches(state, rule, items)) return rule;
+  return undefined;
 }
 
 /** Plans an attempt: its result, handler duration, return value or error. `tries` must already count it. */

@@ -291,9 +291,15 @@ function startBatch(state: SimState, q: SqsQueueState, source: SqsSource, batch:
     state.metrics,
     'ApproximateAgeOfOldestMessage',
     state.now,
-    state.now - Math.min(...batch.map((i) => i.sqs!.sentMs)),
+    state.now - oldestSentMs(batch),
     q.sourceId,
   );
+}
+
+function oldestSentMs(batch: ItemState[]): number {
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const item of batch) oldest = Math.min(oldest, item.sqs!.sentMs);
+  return oldest;
 }
 
 /** A batch invocation ended: delete what succeeded; the rest returns after its visibility timeout. */
