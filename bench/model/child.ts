@@ -112,8 +112,10 @@ function measureSeek(job: SeekJob): ChildResult {
 
   const rng = createRandom(20_240_601);
   const seekMs: number[] = [];
+  const forward: boolean[] = [];
   for (let i = 0; i < job.seeks; i++) {
     const cursor = Math.floor(nextFloat(rng, 'seek') * log.length);
+    forward.push(cursor > store.getState().cursor);
     const s0 = performance.now();
     store.getState().seekToEvent(cursor);
     const frame = selectFlowFrame(store.getState());
@@ -129,6 +131,7 @@ function measureSeek(job: SeekJob): ChildResult {
     indexMs,
     openMs,
     seekMs,
+    forward,
   };
 }
 

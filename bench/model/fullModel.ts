@@ -198,9 +198,15 @@ export async function measureSeek(
   const label = `${count(m.events)}-event log`;
   const judged = (value: number) =>
     judge ? { pass: value <= 50, limit: { on: 'value' as const, max: 50 } } : {};
+  const split = (wanted: boolean) => {
+    const ms = m.seekMs.filter((_, i) => m.forward[i] === wanted);
+    return ms.length === 0
+      ? 'none'
+      : `${ms.length}, median ${median(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
+  };
   const how =
     `the store's seekToEvent(random cursor) + selectFlowFrame (flow replay to the cursor, then flowFrame), ` +
-    `${m.seekMs.length} random cursors in a random order (forward and back)`;
+    `${m.seekMs.length} random cursors in a random order; forward seeks: ${split(true)}; back: ${split(false)}`;
   return {
     rows: [
       {

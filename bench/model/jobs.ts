@@ -50,6 +50,8 @@ export interface SeekMeasurement {
   openMs: number;
   /** Wall ms of each random seek (`seekToEvent` + `selectFlowFrame`), in the order made. */
   seekMs: number[];
+  /** Per seek: true when the cursor moved forward (later than the one shown before). */
+  forward: boolean[];
 }
 
 export type ChildResult = RunMeasurement | SeekMeasurement;

@@ -76,7 +76,13 @@ export function runChild(job: ChildJob): Promise<{ result: ChildResult; gc: GcTr
         return;
       }
       const why = signal ? `killed by ${signal}` : `exit status ${code}`;
-      const tail = stderr.trim().split('\n').slice(-8).join('\n');
+      // The error's message and where it was thrown, without the rest of the stack.
+      const lines = stderr.trim().split('\n');
+      const firstFrame = lines.findIndex((l) => /^\s+at /.test(l));
+      const tail = lines
+        .filter((l, i) => !/^\s+at /.test(l) || i === firstFrame)
+        .slice(-8)
+        .join('\n');
       reject(new Error(`${JSON.stringify(job)}: child process ${why}${tail ? `\n${tail}` : ''}`));
     });
   });
