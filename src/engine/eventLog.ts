@@ -29,17 +29,55 @@ const HAS_DATA = 64;
 /** Bit 7: the data is packed: a `DataTemplate` ref, then one ref per key of the template. */
 const PACKED = 128;
 
+/** Builds a packed event's data object from its values, in the template's key order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the values are whatever the event holds
+type MakeData = (...values: any[]) => Record<string, unknown>;
+
 /**
  * The keys of a kind of event's `data`, for events logged many times over (one per message or batch):
- * the emitter passes the values alone and the log keeps them in its refs after the template, so the run
- * holds no data object for the event; reading the event builds `data` with the keys in this order.
+ * the emitter passes the values alone and the log keeps them in its refs after the template's id, so the
+ * run holds no data object for the event. Reading the event builds `data` with `make`, an object literal
+ * with the keys in this order (checked when the template is made).
  */
 export interface DataTemplate {
+  /** The keys joined with ","; what a packed row stores, so the log stays plain, cloneable data. */
+  readonly id: string;
   readonly keys: readonly string[];
+  readonly make: MakeData;
 }
 
-export function dataTemplate(...keys: string[]): DataTemplate {
-  return Object.freeze({ keys: Object.freeze(keys) });
+/** Every template made, by id (templates are made once, at module load, by the emitters). */
+const templates = new Map<string, DataTemplate>();
+
+export function dataTemplate(keys: readonly string[], make: MakeData): DataTemplate {
+  if (keys.length > 7 || keys.some((k) => k.includes(',')))
+    throw new Error(`bad data template ${keys.join()}`);
+  const made = Object.keys(make(...keys));
+  if (made.join(',') !== keys.join(',') || keys.some((k, i) => make(...keys)[k] !== keys[i])) {
+    throw new Error(`data template ${keys.join()} builds ${made.join()}`);
+  }
+  const template: DataTemplate = Object.freeze({ id: keys.join(','), keys: Object.freeze([...keys]), make });
+  templates.set(template.id, template);
+  return template;
+}
+
+/** The template a packed row names (one made elsewhere is rebuilt from its keys). */
+function templateOf(id: string): DataTemplate {
+  let template = templates.get(id);
+  if (template === undefined) {
+    const keys = id.split(',');
+    template = {
+      id,
+      keys,
+      make: (...values: unknown[]) => {
+        const data: Record<string, unknown> = {};
+        for (let k = 0; k < keys.length; k++) data[keys[k]!] = values[k];
+        return data;
+      },
+    };
+    templates.set(id, template);
+  }
+  return template;
 }
 
 export interface LogChunk {
@@ -215,7 +253,7 @@ export function appendPackedEvent(
   const shape = startRow(log, c, page, row, t, type, rule, ids) | HAS_DATA | PACKED;
   const at = log.refCount;
   let r = at & PAGE_MASK;
-  page[r++] = template;
+  page[r++] = template.id;
   if (n > 0) page[r++] = v0;
   if (n > 1) page[r++] = v1;
   if (n > 2) page[r++] = v2;
@@ -269,26 +307,82 @@ function startRow(
 export function eventAt(log: EventLog, seq: number): SimEvent {
   const c = log.chunks[seq >>> CHUNK_BITS]!;
   const row = seq & CHUNK_MASK;
-  const event: SimEvent = {
-    seq,
-    t: c.t[row]!,
-    type: log.types[c.type[row]!]!,
-    rule: log.rules[c.rule[row]!]!,
-  };
+  const t = c.t[row]!;
+  const type = log.types[c.type[row]!]!;
+  const rule = log.rules[c.rule[row]!]!;
   const shape = c.shape[row]!;
   const at = c.refAt[row]!;
   const page = log.refPages[at >>> PAGE_BITS]!;
-  let r = at & PAGE_MASK;
-  for (let s = shape & 63; s !== 0; s >>= 2) {
-    (event as unknown as Record<string, unknown>)[ID_KEYS[s & 3]!] = page[r++];
+  const r = at & PAGE_MASK;
+  // The common shapes get an object literal of their own (all keys at once, no growing); ids are in
+  // the order the emitter named them.
+  switch (shape) {
+    case ID_ITEM | HAS_DATA | PACKED:
+      return { seq, t, type, rule, item: page[r] as string, data: packedData(page, r + 1) };
+    case ID_ITEM | HAS_DATA:
+      return { seq, t, type, rule, item: page[r] as string, data: page[r + 1] as Record<string, unknown> };
+    case ID_INVOCATION | (ID_ENV << 2) | (ID_ITEM << 4) | HAS_DATA | PACKED:
+      return {
+        seq,
+        t,
+        type,
+        rule,
+        invocation: page[r] as string,
+        env: page[r + 1] as string,
+        item: page[r + 2] as string,
+        data: packedData(page, r + 3),
+      };
+    case ID_INVOCATION | (ID_ENV << 2) | (ID_ITEM << 4) | HAS_DATA:
+      return {
+        seq,
+        t,
+        type,
+        rule,
+        invocation: page[r] as string,
+        env: page[r + 1] as string,
+        item: page[r + 2] as string,
+        data: page[r + 3] as Record<string, unknown>,
+      };
   }
-  if (shape & PACKED) {
-    const keys = (page[r] as DataTemplate).keys;
-    const data: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) data[keys[k]!] = page[r + 1 + k];
-    event.data = data;
-  } else if (shape & HAS_DATA) event.data = page[r] as Record<string, unknown>;
+  const event: SimEvent = { seq, t, type, rule };
+  let k = r;
+  for (let s = shape & 63; s !== 0; s >>= 2) {
+    (event as unknown as Record<string, unknown>)[ID_KEYS[s & 3]!] = page[k++];
+  }
+  if (shape & PACKED) event.data = packedData(page, k);
+  else if (shape & HAS_DATA) event.data = page[k] as Record<string, unknown>;
   return event;
+}
+
+/** A packed event's data: its template's keys with the values that follow the template's id. */
+function packedData(page: unknown[], r: number): Record<string, unknown> {
+  const template = templateOf(page[r] as string);
+  switch (template.keys.length) {
+    case 0:
+      return template.make();
+    case 1:
+      return template.make(page[r + 1]);
+    case 2:
+      return template.make(page[r + 1], page[r + 2]);
+    case 3:
+      return template.make(page[r + 1], page[r + 2], page[r + 3]);
+    case 4:
+      return template.make(page[r + 1], page[r + 2], page[r + 3], page[r + 4]);
+    case 5:
+      return template.make(page[r + 1], page[r + 2], page[r + 3], page[r + 4], page[r + 5]);
+    case 6:
+      return template.make(page[r + 1], page[r + 2], page[r + 3], page[r + 4], page[r + 5], page[r + 6]);
+    default:
+      return template.make(
+        page[r + 1],
+        page[r + 2],
+        page[r + 3],
+        page[r + 4],
+        page[r + 5],
+        page[r + 6],
+        page[r + 7],
+      );
+  }
 }
 
 /** The time of event `seq`, without building it. */
@@ -337,7 +431,7 @@ export function eventLogStats(log: EventLog): EventLogStats {
       let ids = 0;
       for (let s = shape & 63; s !== 0; s >>= 2) ids += 1;
       let n = ids;
-      if (shape & PACKED) n += 1 + (page[first + ids] as DataTemplate).keys.length;
+      if (shape & PACKED) n += 1 + templateOf(page[first + ids] as string).keys.length;
       else if (shape & HAS_DATA) n += 1;
       for (let k = 0; k < n; k++) {
         if (shape & PACKED && k === ids) continue; // the template
@@ -364,12 +458,18 @@ export function eventLogColumnBytes(log: EventLog): number {
   return bytes;
 }
 
+/** The array index a property key names (a canonical non-negative integer below `length`), else -1. */
 function toIndex(key: string | symbol, length: number): number {
   if (typeof key !== 'string') return -1;
-  const first = key.charCodeAt(0);
-  if (first < 48 || first > 57) return -1;
-  const i = Number(key);
-  return Number.isInteger(i) && i < length && String(i) === key ? i : -1;
+  const n = key.length;
+  if (n === 0 || n > 15) return -1;
+  let i = 0;
+  for (let k = 0; k < n; k++) {
+    const c = key.charCodeAt(k) - 48;
+    if (c < 0 || c > 9 || (k === 0 && c === 0 && n > 1)) return -1;
+    i = i * 10 + c;
+  }
+  return i < length ? i : -1;
 }
 
 /**

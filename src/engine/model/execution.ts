@@ -12,8 +12,22 @@ import type { EnvState, InvocationState, SimState } from '../types';
 import type { RuleKey } from '../rules';
 
 /** The data of the events logged once per invocation. */
-const STARTED = dataTemplate('requestId', 'coldStart', 'warm', 'provisioned', 'items', 'trigger', 'attempt');
-const ENDED = dataTemplate('durationMs', 'billedMs', 'initBilledMs', 'response');
+const STARTED = dataTemplate(
+  ['requestId', 'coldStart', 'warm', 'provisioned', 'items', 'trigger', 'attempt'],
+  (requestId, coldStart, warm, provisioned, items, trigger, attempt) => ({
+    requestId,
+    coldStart,
+    warm,
+    provisioned,
+    items,
+    trigger,
+    attempt,
+  }),
+);
+const ENDED = dataTemplate(
+  ['durationMs', 'billedMs', 'initBilledMs', 'response'],
+  (durationMs, billedMs, initBilledMs, response) => ({ durationMs, billedMs, initBilledMs, response }),
+);
 
 /** Synchronous response payload limit: 6 MB (§1.3). */
 export const SYNC_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024;

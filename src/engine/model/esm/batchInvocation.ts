@@ -15,7 +15,11 @@ import { emit, emitFields, newRequestId } from '../../state';
 import type { InvocationState, ItemState, SimState } from '../../types';
 import type { RuleKey } from '../../rules';
 
-const BATCH_INVOKED = dataTemplate('source', 'batchSize', 'items');
+const BATCH_INVOKED = dataTemplate(['source', 'batchSize', 'items'], (source, batchSize, items) => ({
+  source,
+  batchSize,
+  items,
+}));
 
 export interface BatchRequest {
   items: ItemState[];

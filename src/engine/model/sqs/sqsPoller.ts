@@ -35,7 +35,15 @@ import type { SqsSource } from '../../../scenarios/schema';
 const BATCH_PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
 
 const NO_IDENTIFIERS: ReadonlyMap<string, string> = new Map();
-const RECEIVED = dataTemplate('source', 'items', 'receiveCounts', 'visibilityTimeoutSeconds');
+const RECEIVED = dataTemplate(
+  ['source', 'items', 'receiveCounts', 'visibilityTimeoutSeconds'],
+  (source, items, receiveCounts, visibilityTimeoutSeconds) => ({
+    source,
+    items,
+    receiveCounts,
+    visibilityTimeoutSeconds,
+  }),
+);
 
 function sourceOf(state: SimState, id: string): SqsSource {
   return state.scenario.sources.find((s) => s.id === id) as SqsSource;

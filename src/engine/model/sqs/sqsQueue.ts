@@ -13,10 +13,28 @@ import type { SqsSource } from '../../../scenarios/schema';
 import { visibleCount, type SqsQueueState } from './sqsState';
 
 /** The data of the events logged once per message. */
-const SENT = dataTemplate('source', 'messageId', 'visible');
-const SENT_FIFO = dataTemplate('source', 'messageId', 'messageGroupId', 'visible');
-const DELETED = dataTemplate('source', 'receiveCount');
-const DELETED_STALE = dataTemplate('source', 'receiveCount', 'staleReceiptHandle', 'handleOfReceive');
+const SENT = dataTemplate(['source', 'messageId', 'visible'], (source, messageId, visible) => ({
+  source,
+  messageId,
+  visible,
+}));
+const SENT_FIFO = dataTemplate(
+  ['source', 'messageId', 'messageGroupId', 'visible'],
+  (source, messageId, messageGroupId, visible) => ({ source, messageId, messageGroupId, visible }),
+);
+const DELETED = dataTemplate(['source', 'receiveCount'], (source, receiveCount) => ({
+  source,
+  receiveCount,
+}));
+const DELETED_STALE = dataTemplate(
+  ['source', 'receiveCount', 'staleReceiptHandle', 'handleOfReceive'],
+  (source, receiveCount, staleReceiptHandle, handleOfReceive) => ({
+    source,
+    receiveCount,
+    staleReceiptHandle,
+    handleOfReceive,
+  }),
+);
 
 function sampleDepth(state: SimState, q: SqsQueueState): void {
   sample(state.metrics, 'ApproximateNumberOfMessagesVisible', state.now, visibleCount(q), q.sourceId);
