@@ -95,10 +95,11 @@ async function editedRunAtAMoment(page: Page, timeout: string) {
   await page.getByRole('button', { name: 'Run this scenario' }).click();
   await ready(page);
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect.poll(() => urlParam(page, 't')).not.toBeNull();
-  await expect.poll(() => urlParam(page, 'custom')).not.toBeNull();
   const at = await player(page);
   expect(at.cursor).toBe(4);
+  // The address bar follows the player a moment later: wait for it to hold this moment.
+  await expect.poll(() => urlParam(page, 't')).toBe(String(at.clockMs));
+  await expect.poll(() => urlParam(page, 'custom')).not.toBeNull();
   return { ...at, t: urlParam(page, 't') };
 }
 

@@ -5,7 +5,7 @@
  * bar in step, so a link reproduces the view.
  */
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import { createSimulationClient } from '../bridge/simulationClient';
+import { createSimulationClient, type SimulationClient } from '../bridge/simulationClient';
 import type { ScenarioChange } from '../protocol/messages';
 import type { Scenario } from '../scenarios/schema';
 import { simStore } from '../store/simStore';
@@ -59,11 +59,20 @@ const RunWarnings = lazy(() => import('./components/RunWarnings').then((m) => ({
 
 type Dialog = 'tours' | 'import' | 'export' | null;
 
-/** `initial`: the page's starting state, read before the first render (main.tsx); tests may omit it. */
-export function App({ initial: given }: { initial?: InitialState }) {
+/**
+ * `initial`: the page's starting state, read before the first render (main.tsx); `client`: the worker's
+ * client, started early by main.tsx. Tests may omit both.
+ */
+export function App({
+  initial: given,
+  client: givenClient,
+}: {
+  initial?: InitialState;
+  client?: SimulationClient;
+}) {
   const [initial] = useState<InitialState>(() => given ?? readUrlState(window.location.search));
-  const [client] = useState(() =>
-    createSimulationClient(initial.watchdogMs ? { timeoutMs: initial.watchdogMs } : {}),
+  const [client] = useState(
+    () => givenClient ?? createSimulationClient(initial.watchdogMs ? { timeoutMs: initial.watchdogMs } : {}),
   );
   const [request, setRequest] = useState<RunRequestState>(() => ({
     presetId: initial.presetId,

@@ -2,8 +2,10 @@
 import '../scenarios/zodJitless'; // first: before any schema is built (Content Security Policy, docs/security.md)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createSimulationClient } from '../bridge/simulationClient';
 import { App } from './App';
-import { readInitialState } from './share/initialState';
+import { withLinkScenario } from './share/initialState';
+import { readUrlState } from './urlState';
 import './app.css';
 import './player.css';
 import './scrubber.css';
@@ -15,10 +17,14 @@ import '../ui/panel/panel.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+const urlState = readUrlState(window.location.search);
+// The worker's script loads and compiles while the page renders, not after the first render asks for a run.
+const client = createSimulationClient(urlState.watchdogMs ? { timeoutMs: urlState.watchdogMs } : {});
+client.warmUp();
 // A link may carry its own scenario, compressed: it is unpacked before the first render.
-const initial = await readInitialState(window.location.search);
+const initial = await withLinkScenario(urlState);
 createRoot(root).render(
   <StrictMode>
-    <App initial={initial} />
+    <App initial={initial} client={client} />
   </StrictMode>,
 );

@@ -110,6 +110,11 @@ export interface SimulationClient {
    * hear of it); the next request starts a fresh worker. Returns the unsubscribe function.
    */
   onIdleFailure(listener: (error: SimulationError) => void): () => void;
+  /**
+   * Starts the worker now, if none is running, so its script loads and compiles while the page is still
+   * rendering rather than after the first request. A worker that cannot start fails the next request.
+   */
+  warmUp(): void;
   /** Stops the worker; pending requests fail with kind 'disposed'. The client can still be used afterwards. */
   dispose(): void;
 }
@@ -449,6 +454,13 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     onIdleFailure(listener) {
       idleListeners.add(listener);
       return () => idleListeners.delete(listener);
+    },
+    warmUp() {
+      try {
+        ensureWorker();
+      } catch {
+        // Reported by the next request, which tries again.
+      }
     },
     dispose() {
       fail(new SimulationError('disposed', 'The simulation was stopped.'));

@@ -42,6 +42,18 @@ describe('simulation client: a run', () => {
     client.dispose();
   });
 
+  it('warmUp starts the worker before any request, once, and the first run uses it', async () => {
+    const { client, createWorker, current } = setup();
+    client.warmUp();
+    client.warmUp();
+    expect(createWorker).toHaveBeenCalledTimes(1);
+    expect(current().requests).toEqual([]);
+    const p = client.run({ presetId: 'sync-success', seed: 1 });
+    current().replyResults();
+    await p;
+    expect(createWorker).toHaveBeenCalledTimes(1);
+  });
+
   it('uses one worker for many runs while it is healthy', async () => {
     const { client, createWorker, current } = setup();
     for (let i = 0; i < 3; i++) {
