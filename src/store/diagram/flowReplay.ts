@@ -129,10 +129,10 @@ export function createFlowReplay(index: FlowIndex, log: readonly SimEvent[]): Fl
   return {
     at(cursor) {
       const target = Math.max(-1, Math.min(log.length - 1, cursor));
-      if (target < live.cursor) {
-        const k = Math.min(snapshots.length - 1, Math.floor((target + 1) / every));
-        live = copyState(snapshots[k]!);
-      }
+      // Start from the nearest snapshot at or before the target when it is closer than where we are:
+      // always going back, and going forward past a snapshot (a far seek, not a step).
+      const k = Math.min(snapshots.length - 1, Math.floor((target + 1) / every));
+      if (target < live.cursor || snapshots[k]!.cursor > live.cursor) live = copyState(snapshots[k]!);
       while (live.cursor < target) {
         const next = live.cursor + 1;
         apply(index, log, live, next);

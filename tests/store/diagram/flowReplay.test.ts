@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replayFromStart, type FlowState } from '../../../src/store/diagram/flowReplay';
+import type { SimEvent } from '../../../src/engine/types';
+import { createFlowReplay, replayFromStart, type FlowState } from '../../../src/store/diagram/flowReplay';
 import { PRESET_IDS } from '../../../src/scenarios/presets';
 import { diagramRun } from './fixtures';
 
@@ -55,6 +56,28 @@ describe('diagram replay: the state at a cursor is the log replayed to that curs
       }
     },
   );
+});
+
+describe('diagram replay: seeking is cheap', () => {
+  it('a far seek forward starts from the nearest snapshot, not from where the replay stands', () => {
+    const run = diagramRun('burst-scaling'); // 15,000 events: snapshots every 512
+    const n = run.log.length;
+    let reads = 0;
+    const counted = new Proxy(run.log as SimEvent[], {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const replay = createFlowReplay(run.index, counted);
+    replay.at(n - 1); // the first walk takes the snapshots
+    replay.at(10);
+    reads = 0;
+    const state = replay.at(n - 3);
+    expect(plain(state)).toEqual(plain(replayFromStart(run.index, run.log, n - 3)));
+    // At most one snapshot interval of events, not the n - 13 between the two cursors.
+    expect(reads).toBeLessThanOrEqual(512);
+  });
 });
 
 describe('diagram replay: nothing is lost', () => {
