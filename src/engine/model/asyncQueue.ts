@@ -14,8 +14,25 @@ import { startInvocation } from './execution';
 import { count, sample } from './metrics';
 import { sampleMs } from '../kernel/distributions';
 import { nextFloat } from '../kernel/random';
-import { emit, PRIORITY, schedule } from '../state';
+import { dataTemplate } from '../eventLog';
+import { emit, emitFields, PRIORITY, schedule } from '../state';
 import type { AsyncCondition, InvocationState, ItemState, SimState } from '../types';
+
+/** The data of the events logged once per event or attempt. */
+const REQUESTED = dataTemplate(['caller', 'payloadSizeBytes'], (caller, payloadSizeBytes) => ({
+  caller,
+  payloadSizeBytes,
+}));
+const ACCEPTED = dataTemplate(['statusCode', 'requestId'], (statusCode, requestId) => ({
+  statusCode,
+  requestId,
+}));
+const QUEUED = dataTemplate(['queueDepth'], (queueDepth) => ({ queueDepth }));
+const DEQUEUED = dataTemplate(['ageMs', 'attempt', 'queueDepth'], (ageMs, attempt, queueDepth) => ({
+  ageMs,
+  attempt,
+  queueDepth,
+}));
 
 /** Asynchronous request payload limit: 1 MB (§2.1). */
 export const ASYNC_PAYLOAD_LIMIT_BYTES = 1024 * 1024;
@@ -35,12 +52,14 @@ function maxAgeMs(state: SimState): number {
 
 /** An Event invocation arrives at the front door. */
 export function acceptAsync(state: SimState, item: ItemState): void {
-  emit(
+  emitFields(
     state,
     'async/invoke-requested',
     '§2.1',
     { item: item.id },
-    { caller: item.caller, payloadSizeBytes: item.payloadSizeBytes },
+    REQUESTED,
+    item.caller,
+    item.payloadSizeBytes,
   );
   if (item.payloadSizeBytes > ASYNC_PAYLOAD_LIMIT_BYTES) {
     item.outcome = 'rejected';
@@ -80,8 +99,8 @@ export function acceptAsync(state: SimState, item: ItemState): void {
   item.response = { statusCode: 202 };
   state.asyncQueueDepth += 1;
   count(state.metrics, 'AsyncEventsReceived', state.now);
-  emit(state, 'async/accepted', '§2.1', { item: item.id }, { statusCode: 202, requestId: item.requestId });
-  emit(state, 'async/queued', '§2.1', { item: item.id }, { queueDepth: state.asyncQueueDepth });
+  emitFields(state, 'async/accepted', '§2.1', { item: item.id }, ACCEPTED, 202, item.requestId);
+  emitFields(state, 'async/queued', '§2.1', { item: item.id }, QUEUED, state.asyncQueueDepth);
   const delay = sampleMs(state.scenario.simulation.asyncQueueDelay, state.rng, 'async.queue-delay');
   schedule(state, state.now + delay, PRIORITY.dispatch, {
     kind: 'async-dispatch',
@@ -145,12 +164,15 @@ export function dispatchAsync(state: SimState, item: ItemState, duplicate: boole
   item.handlerRuns += 1;
   item.backoffMs = 0; // the next throttle starts the backoff from 1 s again
   sample(state.metrics, 'AsyncEventAge', state.now, state.now - item.queuedMs);
-  emit(
+  emitFields(
     state,
     'async/dequeued',
     '§2.1',
     { item: item.id },
-    { ageMs: state.now - item.queuedMs, attempt: item.tries, queueDepth: state.asyncQueueDepth },
+    DEQUEUED,
+    state.now - item.queuedMs,
+    item.tries,
+    state.asyncQueueDepth,
   );
   const plan = planAttempt(state, [item], rule);
   if (plan.result === 'service-error') return; // handled above

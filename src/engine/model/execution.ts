@@ -7,7 +7,7 @@
 import { count, sample } from './metrics';
 import { release } from './concurrency';
 import { dataTemplate } from '../eventLog';
-import { emit, emitFields, getEnv, getItem, PRIORITY, schedule } from '../state';
+import { emitFields, getEnv, getItem, PRIORITY, schedule } from '../state';
 import type { EnvState, InvocationState, SimState } from '../types';
 import type { RuleKey } from '../rules';
 
@@ -24,6 +24,11 @@ const STARTED = dataTemplate(
     attempt,
   }),
 );
+const COLD_START = dataTemplate(['initMs', 'provisioned'], (initMs, provisioned) => ({
+  initMs,
+  provisioned,
+}));
+const INIT_DONE = dataTemplate(['initMs'], (initMs) => ({ initMs }));
 const ENDED = dataTemplate(
   ['durationMs', 'billedMs', 'initBilledMs', 'response'],
   (durationMs, billedMs, initBilledMs, response) => ({ durationMs, billedMs, initBilledMs, response }),
@@ -79,7 +84,7 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
   }
   const ids = { invocation: inv.id, env: env.id, item: req.items[0] };
   if (cold) {
-    emit(state, 'env/cold-start', '§4.env', ids, { initMs, provisioned: env.provisioned });
+    emitFields(state, 'env/cold-start', '§4.env', ids, COLD_START, initMs, env.provisioned);
     schedule(state, state.now + initMs, PRIORITY.initEnd, { kind: 'init-end', invocation: inv.id });
   } else {
     scheduleHandlerEnd(state, inv);
@@ -131,12 +136,13 @@ function scheduleHandlerEnd(state: SimState, inv: InvocationState): void {
 export function onInitEnd(state: SimState, inv: InvocationState): void {
   const env = getEnv(state, inv.environmentId);
   env.phase = 'busy';
-  emit(
+  emitFields(
     state,
     'env/init-done',
     '§4.env',
     { invocation: inv.id, env: env.id, item: inv.items[0] },
-    { initMs: inv.initMs },
+    INIT_DONE,
+    inv.initMs,
   );
   scheduleHandlerEnd(state, inv);
 }

@@ -13,7 +13,8 @@ import { matchRule, planAttempt, sampleInitMs } from './behavior';
 import { admit, checkRequestRate, countThrottle, type Throttle } from './concurrency';
 import { startInvocation } from './execution';
 import { nextFloat } from '../kernel/random';
-import { emit, getItem, newRequestId, PRIORITY, schedule } from '../state';
+import { dataTemplate } from '../eventLog';
+import { emit, emitFields, getItem, newRequestId, PRIORITY, schedule } from '../state';
 import type { InvocationState, ItemOutcome, ItemState, SimState, SyncResponse } from '../types';
 import type { SyncSource } from '../../scenarios/schema';
 import type { RuleKey } from '../rules';
@@ -24,6 +25,15 @@ export const ALB_LIMIT_BYTES = 1024 * 1024;
 /** AWS SDK standard retry mode: backoff cap (§1.4, SDK-RETRY). */
 const SDK_MAX_BACKOFF_MS = 20_000;
 const INTERNAL_ERROR_BODY = { message: 'Internal server error' };
+const REQUESTED = dataTemplate(
+  ['caller', 'clientAttempt', 'requestId', 'payloadSizeBytes'],
+  (caller, clientAttempt, requestId, payloadSizeBytes) => ({
+    caller,
+    clientAttempt,
+    requestId,
+    payloadSizeBytes,
+  }),
+);
 
 interface CallerSettings {
   retries: boolean;
@@ -62,17 +72,16 @@ export function sendSyncAttempt(state: SimState, item: ItemState): void {
   const source = sourceOf(state, item);
   item.clientAttempt += 1;
   item.requestId = newRequestId(state); // every Invoke call, retries included, is a new request
-  emit(
+  emitFields(
     state,
     'sync/invoke-requested',
     '§1.1',
     { item: item.id },
-    {
-      caller: item.caller,
-      clientAttempt: item.clientAttempt,
-      requestId: item.requestId,
-      payloadSizeBytes: item.payloadSizeBytes,
-    },
+    REQUESTED,
+    item.caller,
+    item.clientAttempt,
+    item.requestId,
+    item.payloadSizeBytes,
   );
   const limit = source.caller === 'alb' ? ALB_LIMIT_BYTES : SYNC_PAYLOAD_LIMIT_BYTES;
   if (item.payloadSizeBytes > limit) {

@@ -8,11 +8,17 @@
 import { addDelivery } from '../attempts';
 import { destinationTypeOf } from '../destinations';
 import { count } from '../metrics';
-import { emit, newRequestId } from '../../state';
+import { dataTemplate } from '../../eventLog';
+import { emit, emitFields, newRequestId } from '../../state';
 import type { Delivery, ItemOutcome, ItemState, SimState } from '../../types';
 import type { StreamSource } from '../../../scenarios/schema';
 import { onFailureRecord, s3FailureObject, type FailureContext } from './streamRecords';
 import { ruleOf, type StreamState } from './streamState';
+
+const CHECKPOINTED = dataTemplate(['source', 'sequenceNumber'], (source, sequenceNumber) => ({
+  source,
+  sequenceNumber,
+}));
 
 function finish(state: SimState, item: ItemState, outcome: ItemOutcome): void {
   item.outcome = outcome;
@@ -23,15 +29,14 @@ function finish(state: SimState, item: ItemState, outcome: ItemOutcome): void {
 export function checkpointRecords(state: SimState, stream: StreamState, items: ItemState[]): void {
   for (const item of items) {
     finish(state, item, 'succeeded');
-    emit(
+    emitFields(
       state,
       'stream/record-checkpointed',
       ruleOf(stream),
       { item: item.id },
-      {
-        source: stream.sourceId,
-        sequenceNumber: item.record!.sequenceNumber,
-      },
+      CHECKPOINTED,
+      stream.sourceId,
+      item.record!.sequenceNumber,
     );
   }
 }

@@ -9,7 +9,8 @@
  * the same spreading idea. With ParallelizationFactor > 1, a second (mixed) hash of the key picks the
  * shard's lane.
  */
-import { emit, PRIORITY, schedule } from '../../state';
+import { dataTemplate } from '../../eventLog';
+import { emit, emitFields, PRIORITY, schedule } from '../../state';
 import type { ItemState, SimState } from '../../types';
 import type { StreamSource, WorkloadSpec } from '../../../scenarios/schema';
 import { expireRecords } from './streamOutcomes';
@@ -23,6 +24,22 @@ import {
   type StreamShard,
   type StreamState,
 } from './streamState';
+
+/** The data of `stream/record-put`, logged once per record (with the lane when the shard has several). */
+const PUT = dataTemplate(
+  ['source', 'shard', 'sequenceNumber', 'partitionKey'],
+  (source, shard, sequenceNumber, partitionKey) => ({ source, shard, sequenceNumber, partitionKey }),
+);
+const PUT_LANE = dataTemplate(
+  ['source', 'shard', 'sequenceNumber', 'partitionKey', 'lane'],
+  (source, shard, sequenceNumber, partitionKey, lane) => ({
+    source,
+    shard,
+    sequenceNumber,
+    partitionKey,
+    lane,
+  }),
+);
 
 /** The shard a partition key hashes to: equal ranges of the 32-bit hash space, as Kinesis splits MD5's. */
 export function shardFor(partitionKey: string, shardCount: number): number {
@@ -106,19 +123,34 @@ export function putRecord(state: SimState, item: ItemState, source: StreamSource
     lane: laneFor(partitionKey, shard.lanes.length),
   };
   if (source.type === 'dynamodb') item.record.eventName = spec.eventName ?? 'INSERT';
-  emit(
-    state,
-    'stream/record-put',
-    ruleOf(stream),
-    { item: item.id },
-    {
-      source: stream.sourceId,
-      shard: shard.shardId,
-      sequenceNumber: item.record.sequenceNumber,
+  const { sequenceNumber: seq, lane } = item.record;
+  if (shard.lanes.length > 1) {
+    const ids = { item: item.id };
+    emitFields(
+      state,
+      'stream/record-put',
+      ruleOf(stream),
+      ids,
+      PUT_LANE,
+      stream.sourceId,
+      shard.shardId,
+      seq,
       partitionKey,
-      ...(shard.lanes.length > 1 ? { lane: item.record.lane } : {}),
-    },
-  );
+      lane,
+    );
+  } else {
+    emitFields(
+      state,
+      'stream/record-put',
+      ruleOf(stream),
+      { item: item.id },
+      PUT,
+      stream.sourceId,
+      shard.shardId,
+      seq,
+      partitionKey,
+    );
+  }
   if (!stream.started) shard.beforeStart.push(item.id);
   else if (readable(source, state.now)) enqueue(state, stream, source, shard, item);
   else keepUnread(state, stream, shard, item);
