@@ -67,16 +67,22 @@ test('Home then Space plays the run: the clock advances and the cursor moves; Sp
 test('stepping back then forward returns to the same visible state', async ({ page }) => {
   const errors = collectErrors(page);
   await open(page, '&t=61063'); // attempt 2 starts
+  // The run's tables load after the diagram: wait for the timeline to show the moment before stepping.
+  const current = timeline(page).locator('tr[aria-current="step"]');
+  await expect(current).toHaveAttribute('data-seq', '11');
   await page.keyboard.press('ArrowRight'); // it fails
   await page.keyboard.press('ArrowRight'); // the last retry is scheduled
+  await expect(current).toHaveAttribute('data-seq', '13');
   const before = await visibleState(page);
   expect(before.rows.at(-1)).toBe('13*');
 
   await page.keyboard.press('ArrowLeft');
+  await expect(current).toHaveAttribute('data-seq', '12');
   const back = await visibleState(page);
   expect(back.rows).toEqual([...before.rows.slice(0, -2), '12*']);
 
   await page.keyboard.press('ArrowRight');
+  await expect(current).toHaveAttribute('data-seq', '13');
   expect(await visibleState(page)).toEqual(before);
 
   // Shift+arrows jump ten events; the buttons do the same as the keys.
@@ -86,6 +92,7 @@ test('stepping back then forward returns to the same visible state', async ({ pa
   await page.getByRole('button', { name: 'Step back' }).click();
   expect((await sim(page)).cursor).toBe(3);
   await page.keyboard.press('Shift+ArrowRight');
+  await expect(current).toHaveAttribute('data-seq', '13');
   expect(await visibleState(page)).toEqual(before);
   expect(errors).toEqual([]);
 });
