@@ -1,27 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from './e2e/chromium';
 
 // PW_PORT and PW_DIST let several test runs share a machine, each with its own build and `vite preview`.
 const PORT = Number(process.env.PW_PORT ?? 4173);
 const DIST = process.env.PW_DIST ?? 'dist';
 const BASE_URL = `http://localhost:${PORT}`;
 const CI = !!process.env.CI;
-
-/**
- * Which Chromium to drive: $PW_CHROMIUM_PATH if set, else Playwright's own download
- * (if `npx playwright install chromium` was run), else the distro package.
- */
-function chromiumExecutablePath(): string {
-  const fromEnv = process.env.PW_CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  try {
-    const bundled = chromium.executablePath();
-    if (bundled && existsSync(bundled)) return bundled;
-  } catch {
-    // Playwright's browser registry is unavailable; fall through to the system browser.
-  }
-  return '/usr/bin/chromium';
-}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -44,15 +28,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromiumExecutablePath(),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -6,25 +6,16 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from '../../e2e/chromium';
 
-/** The Chromium binary: $PW_CHROMIUM_PATH, else Debian's package. */
-export function chromiumPath(): string {
-  return process.env.PW_CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
+/** The Chromium binary, chosen as the end-to-end tests choose it. */
+export const chromiumPath = chromiumExecutablePath;
 
 /** Launches headless Chromium with the flags this machine needs. */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
