@@ -103,15 +103,19 @@ function reserveTimer(lane: SqsTimerLane): void {
   lane.length = live;
 }
 
-function takeTimer(lane: SqsTimerLane, items: readonly { id: string }[]): SqsTimerEntry {
+/** The items by index, as their ids or as objects with an id. */
+export type ItemIds = readonly (string | { id: string })[];
+
+function takeTimer(lane: SqsTimerLane, items: ItemIds): SqsTimerEntry {
   const i = lane.head++;
   const n = lane.n[i]!;
   const itemIndex = lane.item[i]!;
+  const named = items[itemIndex]!;
   const entry: SqsTimerEntry = {
     kind: 'sqs',
     action: lane.expire[i] === 1 ? 'expire' : 'visible',
     source: lane.sources[lane.source[i]!]!,
-    item: items[itemIndex]!.id,
+    item: typeof named === 'string' ? named : named.id,
     itemIndex,
     n: Number.isNaN(n) ? undefined : n,
     t: lane.t[i]!,
@@ -241,7 +245,7 @@ export function agendaPeekTime(agenda: Agenda): number | undefined {
 }
 
 /** Removes and returns the next entry, or undefined when the agenda is empty. `items` names the timers' items. */
-export function agendaPop(agenda: Agenda, items: readonly { id: string }[]): AgendaEntry | undefined {
+export function agendaPop(agenda: Agenda, items: ItemIds): AgendaEntry | undefined {
   switch (nextSource(agenda)) {
     case 0:
       return heapPop(agenda.heap);

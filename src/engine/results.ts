@@ -3,6 +3,8 @@
  * invocation, and the run's metrics and cost. Tests and tools depend on this shape.
  */
 import { sliceEvents } from './eventLog';
+import { attemptRecord } from './attemptTable';
+import { itemRow, type ItemTable } from './itemTable';
 import { runCost } from './model/billing';
 import type {
   AttemptResult,
@@ -95,9 +97,23 @@ function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
+/** The item's attempts, each as its record with an unfinished attempt's result as 'in-flight'. */
+function resultAttempts(table: ItemTable, index: number): ResultAttempt[] {
+  const out: ResultAttempt[] = [];
+  const attempts = table.attempts;
+  for (let k = table.firstAttempt[index]!; k >= 0; k = attempts.next[k]!) {
+    const a = attemptRecord(attempts, k);
+    out.push({ ...a, result: a.result ?? 'in-flight' });
+  }
+  return out;
+}
+
 /** Builds the results object from the state as it stands now. */
 export function buildResults(state: SimState, options: ResultsOptions = {}): Results {
-  const items: ResultItem[] = state.items.map((it) => {
+  const table = state.itemTable;
+  const items = new Array<ResultItem>(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const it = itemRow(table, i);
     const out: ResultItem = {
       id: it.id,
       kind: it.kind,
@@ -107,12 +123,12 @@ export function buildResults(state: SimState, options: ResultsOptions = {}): Res
       endedMs: it.endedMs,
       outcome: it.outcome,
       requestId: it.requestId,
-      attempts: it.attempts.map((a) => ({ ...a, result: a.result ?? 'in-flight' })),
+      attempts: resultAttempts(table, i),
       deliveries: it.deliveries.map((d) => ({ ...d })),
     };
     if (it.response) out.response = it.response;
-    return out;
-  });
+    items[i] = out;
+  }
   const invocations: ResultInvocation[] = state.invocations.map((inv) => ({
     id: inv.id,
     startMs: inv.startMs,

@@ -15,7 +15,7 @@ import { onSqsAgenda, onSqsBatchEnd } from './model/sqs/sqsPoller';
 import { initStreams, onStreamAgenda, onStreamBatchEnd } from './model/streams/streamPoller';
 import { onClientTimeout, onSyncInvocationEnd, sendSyncAttempt } from './model/syncCaller';
 import { buildResults, type Results, type ResultsOptions } from './results';
-import { createState, getInvocation, getItem } from './state';
+import { attachItemsView, createState, getInvocation, getItem } from './state';
 import type { AgendaEntry, SimEvent, SimState } from './types';
 import type { Scenario } from '../scenarios/schema';
 
@@ -97,7 +97,8 @@ function dispatch(state: SimState, entry: AgendaEntry): void {
   }
 }
 
-function wrap(state: SimState): Simulation {
+function wrap(restored: Omit<SimState, 'items'>): Simulation {
+  const state = attachItemsView(restored);
   const view = eventLogView(() => state.log);
   const untilMs = () => {
     const s = state.scenario.simulation.untilSeconds;
@@ -106,7 +107,7 @@ function wrap(state: SimState): Simulation {
   // Only idle-environment reaping left means the workload is over.
   const done = () => state.pendingWork === 0 || (agendaPeekTime(state.agenda) ?? 0) > untilMs();
   const advance = (): boolean => {
-    const entry = agendaPop(state.agenda, state.items);
+    const entry = agendaPop(state.agenda, state.itemTable.id);
     if (!entry) return false;
     // SQS visibility entries release their own pending work (a deleted message's entry is moot).
     if (

@@ -2,6 +2,7 @@
 import type { Scenario } from '../scenarios/schema';
 import { appendEvent, appendPackedEvent, createEventLog, type DataTemplate, type EventIds } from './eventLog';
 import { agendaPush, agendaPushSqsTimer, createAgenda } from './agenda';
+import { createItemTable, itemRow } from './itemTable';
 import { createRandom, nextUint32 } from './kernel/random';
 import { createMetrics } from './model/metrics';
 import type { RuleKey } from './rules';
@@ -28,7 +29,7 @@ type EntryBody = AgendaEntry extends infer E
 
 /** A fresh state at t=0 for a validated scenario. */
 export function createState(scenario: Scenario, seed: number): SimState {
-  return {
+  const state: Omit<SimState, 'items'> = {
     scenario,
     seed,
     now: 0,
@@ -37,7 +38,7 @@ export function createState(scenario: Scenario, seed: number): SimState {
     pendingWork: 0,
     rng: createRandom(seed),
     log: createEventLog(),
-    items: [],
+    itemTable: createItemTable(),
     itemIndex: new Map(),
     itemsIndexed: 0,
     invocations: [],
@@ -56,6 +57,26 @@ export function createState(scenario: Scenario, seed: number): SimState {
     metrics: createMetrics(),
     counters: { invocation: 0, env: 0 },
   };
+  return attachItemsView(state);
+}
+
+/**
+ * Gives the state its `items` view: every item's handle, made when read. The view is not enumerable,
+ * so a checkpoint (a structured clone) leaves it out; a restored state gets it again here.
+ */
+export function attachItemsView(state: Omit<SimState, 'items'>): SimState {
+  if (!Object.prototype.hasOwnProperty.call(state, 'items')) {
+    Object.defineProperty(state, 'items', {
+      enumerable: false,
+      get: (): ItemState[] => {
+        const t = state.itemTable;
+        const out = new Array<ItemState>(t.length);
+        for (let i = 0; i < t.length; i++) out[i] = itemRow(t, i);
+        return out;
+      },
+    });
+  }
+  return state as SimState;
 }
 
 /** §4: 1,000 new execution environments per 10 s per function, refilled continuously. */
@@ -226,10 +247,10 @@ export function newRequestId(state: SimState): string {
  * (an SQS queue's messages are found by index) never builds it.
  */
 export function itemIndexOf(state: SimState, id: string): number | undefined {
-  const items = state.items;
-  if (state.itemsIndexed < items.length) {
-    for (let k = state.itemsIndexed; k < items.length; k++) state.itemIndex.set(items[k]!.id, k);
-    state.itemsIndexed = items.length;
+  const t = state.itemTable;
+  if (state.itemsIndexed < t.length) {
+    for (let k = state.itemsIndexed; k < t.length; k++) state.itemIndex.set(t.id[k]!, k);
+    state.itemsIndexed = t.length;
   }
   return state.itemIndex.get(id);
 }
@@ -237,7 +258,12 @@ export function itemIndexOf(state: SimState, id: string): number | undefined {
 export function getItem(state: SimState, id: string): ItemState {
   const i = itemIndexOf(state, id);
   if (i === undefined) throw new Error(`unknown item ${id}`);
-  return state.items[i]!;
+  return itemRow(state.itemTable, i);
+}
+
+/** The item at `index` in the item table. */
+export function itemAt(state: SimState, index: number): ItemState {
+  return itemRow(state.itemTable, index);
 }
 
 export function getInvocation(state: SimState, id: string): InvocationState {

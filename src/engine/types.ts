@@ -5,6 +5,7 @@
 import type { Scenario } from '../scenarios/schema';
 import type { Agenda } from './agenda';
 import type { EventLog } from './eventLog';
+import type { ItemTable } from './itemTable';
 import type { Scheduled } from './kernel/eventQueue';
 import type { RandomState } from './kernel/random';
 import type { MetricsState } from './model/metrics';
@@ -79,10 +80,11 @@ export interface ItemState {
   outcome: ItemOutcome;
   endedMs: number | null;
   /**
-   * Attempts, deliveries and abandoned invocations start as one shared empty list (attempts.ts
-   * `NO_ENTRIES`): append only with the functions of model/attempts.ts, never with `push`.
+   * Attempts (rows of the item table's attempt columns: read them here, add them with the functions of
+   * model/attempts.ts). Deliveries and abandoned invocations start as one shared empty list
+   * (itemTable.ts `NO_ENTRIES`): append only with the functions of model/attempts.ts, never with `push`.
    */
-  attempts: AttemptRecord[];
+  readonly attempts: AttemptRecord[];
   /** Attempts Lambda admitted (not throttled): what behaviour rules' `attempts` count. */
   tries: number;
   /** Attempts that ran the handler: `approximateInvokeCount`. */
@@ -100,8 +102,8 @@ export interface ItemState {
   backoffMs: number;
   lastError: { errorType: string; errorMessage: string } | null;
   lastResponse: unknown;
-  /** SQS messages: the queue's view of the message. */
-  sqs?: SqsMessageState;
+  /** SQS messages: the queue's view of the message (read-only here: sqsQueue.ts stores it). */
+  readonly sqs?: SqsMessageState;
   /** Kinesis / DynamoDB records: where the record sits in its stream. */
   record?: StreamRecordState;
 }
@@ -226,7 +228,13 @@ export interface SimState {
   rng: RandomState;
   /** The event log, stored in columns (eventLog.ts); `Simulation.log()` is its array view. */
   log: EventLog;
-  items: ItemState[];
+  /** The items, in columns (itemTable.ts); model code reads and writes them through `ItemRow` handles. */
+  itemTable: ItemTable;
+  /**
+   * Every item's handle, made when read (state.ts `attachItemsView`): for tests and inspection. It is
+   * not enumerable, so it is no part of a checkpoint.
+   */
+  readonly items: readonly ItemState[];
   /** Item id → index in `items` (likewise for invocations and environments). */
   itemIndex: Map<string, number>;
   /** `itemIndex` covers `items` up to here: it is filled in when an item is first looked up by id. */

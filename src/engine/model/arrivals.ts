@@ -3,12 +3,12 @@
  * chained (each one schedules the next) so a million-request workload never sits on the agenda at once.
  */
 import { acceptAsync } from './asyncQueue';
-import { NO_ENTRIES } from './attempts';
 import { onSqsMessage } from './sqs/sqsPoller';
 import { onStreamRecord } from './streams/streamPoller';
 import { sendSyncAttempt } from './syncCaller';
 import { emit, newRequestId, PRIORITY, schedule } from '../state';
-import type { ItemState, SimState } from '../types';
+import { appendItem, specRow } from '../itemTable';
+import type { SimState } from '../types';
 import type { RuleKey } from '../rules';
 import { workloadOf, type Scenario, type Source, type WorkloadSpec } from '../../scenarios/schema';
 
@@ -43,6 +43,7 @@ interface SpecShared {
   source: Source;
   r: number;
   base: string;
+  sourceId: string;
   caller: string;
   payload: unknown;
   payloadSizeBytes: number;
@@ -71,6 +72,7 @@ function specShared(source: Source, req: WorkloadSpec, r: number): SpecShared {
       source,
       r,
       base: req.id ?? `${source.id}-${r + 1}`,
+      sourceId: source.id,
       caller,
       payload,
       payloadSizeBytes: req.payloadSizeBytes ?? JSON.stringify(payload).length,
@@ -88,36 +90,10 @@ export function onArrival(state: SimState, s: number, r: number, n: number): voi
   const req = workloadOf(source)[r]!;
   const spec = specShared(source, req, r);
   const id = itemId(spec.base, req.count, n);
-  const item: ItemState = {
-    id,
-    index: state.items.length,
-    kind: source.type,
-    sourceId: source.id,
-    caller: spec.caller,
-    arrivedMs: state.now,
-    payload: spec.payload,
-    payloadSizeBytes: spec.payloadSizeBytes,
-    requestId: source.type === 'async' ? newRequestId(state) : '',
-    outcome: 'in-flight',
-    endedMs: null,
-    attempts: NO_ENTRIES,
-    tries: 0,
-    handlerRuns: 0,
-    duplicateRuns: 0,
-    response: null,
-    deliveries: NO_ENTRIES,
-    clientAttempt: 0,
-    abandonedInvocations: NO_ENTRIES,
-    queuedMs: 0,
-    backoffMs: 0,
-    lastError: null,
-    lastResponse: null,
-    // Set by the SQS queue or the stream when the item gets there; declared here so that setting them
-    // later does not grow the object.
-    sqs: undefined,
-    record: undefined,
-  };
-  state.items.push(item);
+  const t = state.itemTable;
+  const row = specRow(t, s, r, spec);
+  const requestId = source.type === 'async' ? newRequestId(state) : '';
+  const item = appendItem(t, id, source.type, row, state.now, requestId);
   emit(state, 'item/arrived', spec.rule, { item: id }, spec.arrived as Record<string, unknown>);
   if (n + 1 < req.count) {
     schedule(state, req.atMs + (n + 1) * req.everyMs, PRIORITY.arrival, {

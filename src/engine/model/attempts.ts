@@ -1,13 +1,12 @@
-/** Attempt records, deliveries and abandoned invocations of an item: the lists every path appends to. */
-import type { AttemptRecord, Delivery, ItemState, SimState } from '../types';
-
 /**
- * The empty list a new item starts with for its attempts, deliveries and abandoned invocations. Most items
- * never get a delivery, so they share this one (frozen) array rather than each holding an empty one of
- * their own; the first entry replaces it with a list of the item's own. Append only with `addAttempt`
- * (via the record functions), `addDelivery` and `addAbandonedInvocation`, never with `push`.
+ * Attempt records, deliveries and abandoned invocations of an item: the lists every path appends to.
+ * An item's deliveries and abandoned invocations start as one shared, frozen empty list (itemTable.ts
+ * `NO_ENTRIES`); the first entry replaces it with a list of the item's own. Append only with
+ * `addDelivery` and `addAbandonedInvocation`, never with `push`. Attempts are rows of the item table's
+ * attempt columns (attemptTable.ts), added by the record functions here.
  */
-export const NO_ENTRIES: never[] = Object.freeze([]) as unknown as never[];
+import { addItemAttempt } from '../itemTable';
+import type { Delivery, ItemState, SimState } from '../types';
 
 /** Appends a delivery to the item's list (and to no other item's). */
 export function addDelivery(item: ItemState, delivery: Delivery): void {
@@ -31,14 +30,7 @@ export function recordRefusedAttempt(
   result: 'throttled' | 'error',
   reason: string,
 ): void {
-  addAttempt(item, {
-    startMs: state.now,
-    endMs: state.now,
-    result,
-    coldStart: false,
-    invocationId: null,
-    reason,
-  });
+  addItemAttempt(state.itemTable, item.index, state.now, state.now, result, false, null, reason, false, -1);
 }
 
 /**
@@ -53,18 +45,18 @@ export function recordStartedAttempt(
   coldStart: boolean,
   duplicate = false,
 ): void {
-  const startMs = state.now;
-  let attempt: AttemptRecord;
-  if (duplicate) attempt = { startMs, endMs: null, result: null, coldStart, invocationId, duplicate: true };
-  else if (item.sqs !== undefined) {
-    const receiveCount = item.sqs.receiveCount;
-    attempt = { startMs, endMs: null, result: null, coldStart, invocationId, receiveCount };
-  } else attempt = { startMs, endMs: null, result: null, coldStart, invocationId };
-  addAttempt(item, attempt);
-}
-
-/** Most items have one attempt: the first replaces the shared empty list with a list of its own size. */
-function addAttempt(item: ItemState, attempt: AttemptRecord): void {
-  if (item.attempts.length === 0) item.attempts = [attempt];
-  else item.attempts.push(attempt);
+  const message = duplicate ? undefined : item.sqs;
+  const receiveCount = message === undefined ? -1 : message.receiveCount;
+  addItemAttempt(
+    state.itemTable,
+    item.index,
+    state.now,
+    null,
+    null,
+    coldStart,
+    invocationId,
+    undefined,
+    duplicate,
+    receiveCount,
+  );
 }

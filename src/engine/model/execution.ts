@@ -7,7 +7,7 @@
 import { count, sample } from './metrics';
 import { release } from './concurrency';
 import { dataTemplate } from '../eventLog';
-import { emitFields, getEnv, getItem, PRIORITY, schedule } from '../state';
+import { emitFields, getEnv, getItem, itemAt, PRIORITY, schedule } from '../state';
 import type { EnvState, InvocationState, SimState } from '../types';
 import type { RuleKey } from '../rules';
 
@@ -45,7 +45,7 @@ export interface StartRequest {
   trigger: InvocationState['trigger'];
   plan: InvocationState['plan'];
   initMs: number;
-  /** Batch invocations: where the items are in `state.items`. */
+  /** Batch invocations: where the items are in the item table. */
   itemIndexes?: number[];
   source?: string;
   lane?: number;
@@ -94,7 +94,7 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
   const attempt =
     req.items.length === 0
       ? 1
-      : (first === undefined ? getItem(state, req.items[0]!) : state.items[first]!).tries;
+      : (first === undefined ? getItem(state, req.items[0]!) : itemAt(state, first)).tries;
   const rule: RuleKey = cold
     ? '§4.env'
     : req.trigger === 'sync'

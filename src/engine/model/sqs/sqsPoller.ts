@@ -27,7 +27,7 @@ import {
   type SqsQueueState,
 } from './sqsState';
 import { dataTemplate } from '../../eventLog';
-import { emit, emitFields, getItem, PRIORITY, schedule } from '../../state';
+import { emit, emitFields, getItem, itemAt, PRIORITY, schedule } from '../../state';
 import type { AgendaEntry, InvocationState, ItemState, SimState } from '../../types';
 import type { SqsSource } from '../../../scenarios/schema';
 
@@ -91,7 +91,7 @@ export function onSqsAgenda(state: SimState, entry: Extract<AgendaEntry, { kind:
     return;
   }
   if (entry.item === undefined || entry.n === undefined) return;
-  const item = entry.itemIndex === undefined ? getItem(state, entry.item) : state.items[entry.itemIndex]!;
+  const item = entry.itemIndex === undefined ? getItem(state, entry.item) : itemAt(state, entry.itemIndex);
   if (entry.action === 'visible') {
     if (onVisibilityTimeout(state, q, item, entry.n)) schedulePoll(state, q, state.now);
   } else if (entry.action === 'expire' && onRetentionWhileHidden(state, q, item, entry.n)) {
@@ -133,7 +133,7 @@ function noteBacklog(state: SimState, q: SqsQueueState, source: SqsSource): void
 function waitingBytes(state: SimState, q: SqsQueueState): number {
   let bytes = 0;
   for (let i = q.head; i < q.visible.length && bytes < BATCH_PAYLOAD_LIMIT_BYTES; i++) {
-    bytes += state.items[q.visible[i]!]!.payloadSizeBytes;
+    bytes += itemAt(state, q.visible[i]!).payloadSizeBytes;
   }
   return bytes;
 }
@@ -318,7 +318,7 @@ export function onSqsBatchEnd(state: SimState, inv: InvocationState): void {
   const items = new Array<ItemState>(inv.items.length);
   const at = inv.itemIndexes;
   for (let k = 0; k < items.length; k++) {
-    items[k] = at === undefined ? getItem(state, inv.items[k]!) : state.items[at[k]!]!;
+    items[k] = at === undefined ? getItem(state, inv.items[k]!) : itemAt(state, at[k]!);
   }
   const rbif = source.mapping.FunctionResponseTypes.includes('ReportBatchItemFailures');
   // Message ids are only read for a partial batch response (one the scenario plans, or any with RBIF).

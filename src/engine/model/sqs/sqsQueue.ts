@@ -7,9 +7,10 @@
  */
 import { sample } from '../metrics';
 import { dataTemplate } from '../../eventLog';
-import { emit, emitFields, newRequestId, PRIORITY, scheduleSqsTimer } from '../../state';
+import { emit, emitFields, itemAt, newRequestId, PRIORITY, scheduleSqsTimer } from '../../state';
 import type { ItemState, SimState, SqsMessageState } from '../../types';
 import type { SqsSource } from '../../../scenarios/schema';
+import { addSqsMessage } from './sqsMessageTable';
 import { visibleCount, type SqsQueueState } from './sqsState';
 
 /** The data of the events logged once per message. */
@@ -49,18 +50,7 @@ export function sendMessage(
   groupId: string | undefined,
 ): void {
   const messageId = newRequestId(state);
-  const message: SqsMessageState = {
-    messageId,
-    receiveCount: 0,
-    sentMs: state.now,
-    firstReceiveMs: null,
-    visibleAtMs: state.now,
-    status: 'visible',
-    sequence: q.sentCount++,
-    visibilityPending: false,
-  };
-  if (groupId !== undefined) message.groupId = groupId;
-  item.sqs = message;
+  addSqsMessage(state.itemTable.sqs, item.index, messageId, state.now, q.sentCount++, groupId);
   q.visible.push(item.index);
   q.stored += 1;
   const visible = visibleCount(q);
@@ -91,7 +81,7 @@ function makeVisible(state: SimState, q: SqsQueueState, item: ItemState): void {
   }
   const seq = item.sqs!.sequence;
   let i = q.visible.length;
-  while (i > q.head && state.items[q.visible[i - 1]!]!.sqs!.sequence > seq) i--;
+  while (i > q.head && itemAt(state, q.visible[i - 1]!).sqs!.sequence > seq) i--;
   q.visible.splice(i, 0, item.index);
 }
 
@@ -129,7 +119,7 @@ export function receiveMessages(
   const visibleIds = q.visible;
   while (q.head < visibleIds.length && taken < max) {
     const index = visibleIds[q.head]!;
-    const item = state.items[index]!;
+    const item = itemAt(state, index);
     const msg = item.sqs!;
     if (
       skippedGroups !== null &&

@@ -3,7 +3,7 @@
  * cloneable): shards, each with its lanes (ParallelizationFactor concurrent batch slots), the records
  * waiting to be read, the batch a lane is working on, and the small scheduling helpers the poller uses.
  */
-import { itemIndexOf, PRIORITY, schedule } from '../../state';
+import { itemAt, itemIndexOf, PRIORITY, schedule } from '../../state';
 import type { RuleKey } from '../../rules';
 import type { ItemState, SimState } from '../../types';
 import type { StreamSource } from '../../../scenarios/schema';
@@ -195,7 +195,7 @@ export function streamOf(state: SimState, source: StreamSource): StreamState {
 }
 
 export function itemOf(state: SimState, id: string): ItemState {
-  return state.items[itemIndexOf(state, id)!]!;
+  return itemAt(state, itemIndexOf(state, id)!);
 }
 
 /** The records a lane still has to read. */

@@ -1,0 +1,193 @@
+/**
+ * Every attempt of every item of a run, in columns (design.md "Scale"): one row per attempt, in the
+ * order they were recorded, each item's attempts chained from its first (`next`). A million-message run
+ * keeps no object per attempt. `AttemptRow` is the handle model code reads and ends an attempt through
+ * (`item.attempts`); handles are made when needed and never kept in the state.
+ */
+import type { AttemptRecord, AttemptResult } from './types';
+
+const RESULTS: readonly (AttemptResult | null)[] = [null, 'success', 'error', 'timeout', 'throttled'];
+const RESULT_CODES = new Map(RESULTS.map((r, i) => [r, i]));
+
+/** Bits of `flags`: which of the optional fields the attempt has. */
+const HAS_REASON = 1;
+const DUPLICATE = 2;
+const HAS_RECEIVE_COUNT = 4;
+
+export interface AttemptTable {
+  length: number;
+  /** Rows the typed columns can hold. */
+  capacity: number;
+  startMs: Float64Array;
+  /** NaN while the attempt runs (`endMs: null`). */
+  endMs: Float64Array;
+  result: Uint8Array;
+  coldStart: Uint8Array;
+  invocationId: (string | null)[];
+  flags: Uint8Array;
+  receiveCount: Int32Array;
+  /** Refused attempts' reasons, by row. */
+  reason: Map<number, string>;
+  /** The item's next attempt, or -1. */
+  next: Int32Array;
+}
+
+const FIRST_CAPACITY = 64;
+
+export function createAttemptTable(): AttemptTable {
+  const n = FIRST_CAPACITY;
+  return {
+    length: 0,
+    capacity: n,
+    startMs: new Float64Array(n),
+    endMs: new Float64Array(n),
+    result: new Uint8Array(n),
+    coldStart: new Uint8Array(n),
+    invocationId: [],
+    flags: new Uint8Array(n),
+    receiveCount: new Int32Array(n),
+    reason: new Map(),
+    next: new Int32Array(n),
+  };
+}
+
+type Column = Uint8Array | Int32Array | Float64Array;
+
+function grow<T extends Column>(a: T, capacity: number): T {
+  const b = new (a.constructor as new (n: number) => T)(capacity);
+  b.set(a);
+  return b;
+}
+
+function growTable(t: AttemptTable): void {
+  const n = t.capacity * 2;
+  t.startMs = grow(t.startMs, n);
+  t.endMs = grow(t.endMs, n);
+  t.result = grow(t.result, n);
+  t.coldStart = grow(t.coldStart, n);
+  t.flags = grow(t.flags, n);
+  t.receiveCount = grow(t.receiveCount, n);
+  t.next = grow(t.next, n);
+  t.capacity = n;
+}
+
+/**
+ * Appends an attempt after row `previous` of the same item (-1 for the item's first) and returns its
+ * row. `receiveCount` < 0 and `reason` undefined mean the attempt has no such field.
+ */
+export function appendAttempt(
+  t: AttemptTable,
+  previous: number,
+  startMs: number,
+  endMs: number | null,
+  result: AttemptResult | null,
+  coldStart: boolean,
+  invocationId: string | null,
+  reason: string | undefined,
+  duplicate: boolean,
+  receiveCount: number,
+): number {
+  const k = t.length;
+  if (k === t.capacity) growTable(t);
+  t.startMs[k] = startMs;
+  t.endMs[k] = endMs === null ? Number.NaN : endMs;
+  t.result[k] = RESULT_CODES.get(result)!;
+  t.coldStart[k] = coldStart ? 1 : 0;
+  t.invocationId.push(invocationId);
+  let flags = 0;
+  if (reason !== undefined) {
+    flags |= HAS_REASON;
+    t.reason.set(k, reason);
+  }
+  if (duplicate) flags |= DUPLICATE;
+  if (receiveCount >= 0) {
+    flags |= HAS_RECEIVE_COUNT;
+    t.receiveCount[k] = receiveCount;
+  }
+  t.flags[k] = flags;
+  t.next[k] = -1;
+  if (previous >= 0) t.next[previous] = k;
+  t.length = k + 1;
+  return k;
+}
+
+/** The handles of the attempts chained from row `first` (-1: none), in order. */
+export function attemptRows(t: AttemptTable, first: number): AttemptRow[] {
+  const out: AttemptRow[] = [];
+  for (let k = first; k >= 0; k = t.next[k]!) out.push(new AttemptRow(t, k));
+  return out;
+}
+
+/**
+ * Attempt `k` as a plain record, with the keys in the order the attempt got them: the five every
+ * attempt has, then `reason` (refused), `duplicate` (a duplicate run), `receiveCount` (an SQS receive).
+ */
+export function attemptRecord(t: AttemptTable, k: number): AttemptRecord {
+  const a: AttemptRecord = {
+    startMs: t.startMs[k]!,
+    endMs: endOf(t, k),
+    result: RESULTS[t.result[k]!]!,
+    coldStart: t.coldStart[k] === 1,
+    invocationId: t.invocationId[k]!,
+  };
+  const flags = t.flags[k]!;
+  if (flags & HAS_REASON) a.reason = t.reason.get(k);
+  if (flags & DUPLICATE) a.duplicate = true;
+  if (flags & HAS_RECEIVE_COUNT) a.receiveCount = t.receiveCount[k]!;
+  return a;
+}
+
+function endOf(t: AttemptTable, k: number): number | null {
+  const v = t.endMs[k]!;
+  return Number.isNaN(v) ? null : v;
+}
+
+/** An attempt as model code sees it: each property reads or writes the attempt's row. */
+export class AttemptRow implements AttemptRecord {
+  readonly table: AttemptTable;
+  readonly row: number;
+
+  constructor(table: AttemptTable, row: number) {
+    this.table = table;
+    this.row = row;
+  }
+
+  get startMs(): number {
+    return this.table.startMs[this.row]!;
+  }
+  get endMs(): number | null {
+    return endOf(this.table, this.row);
+  }
+  set endMs(v: number | null) {
+    this.table.endMs[this.row] = v === null ? Number.NaN : v;
+  }
+  get result(): AttemptResult | null {
+    return RESULTS[this.table.result[this.row]!]!;
+  }
+  set result(v: AttemptResult | null) {
+    this.table.result[this.row] = RESULT_CODES.get(v)!;
+  }
+  get coldStart(): boolean {
+    return this.table.coldStart[this.row] === 1;
+  }
+  get invocationId(): string | null {
+    return this.table.invocationId[this.row]!;
+  }
+  get reason(): string | undefined {
+    return this.table.reason.get(this.row);
+  }
+  get duplicate(): boolean | undefined {
+    return this.table.flags[this.row]! & DUPLICATE ? true : undefined;
+  }
+  get receiveCount(): number | undefined {
+    return this.table.flags[this.row]! & HAS_RECEIVE_COUNT ? this.table.receiveCount[this.row] : undefined;
+  }
+  set receiveCount(v: number | undefined) {
+    if (v === undefined) {
+      this.table.flags[this.row] = this.table.flags[this.row]! & ~HAS_RECEIVE_COUNT;
+      return;
+    }
+    this.table.flags[this.row] = this.table.flags[this.row]! | HAS_RECEIVE_COUNT;
+    this.table.receiveCount[this.row] = v;
+  }
+}

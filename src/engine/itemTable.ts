@@ -1,0 +1,371 @@
+/**
+ * The items of a run, stored in columns (design.md "Scale"): one row per item, indexed by the item's
+ * index, numbers in typed arrays, strings and the few object-valued fields in plain arrays or in maps
+ * that only hold the rows that have a value. A million-message run keeps no object per item; what the
+ * items of one workload entry share (source, caller, payload) is one row of `specs`.
+ *
+ * Model code reads and writes an item through an `ItemRow`: a small handle (the table and a row index)
+ * whose properties are the row's columns, so `item.tries += 1` writes the column. Handles are made when
+ * needed and never kept in the state; the table itself is plain, structured-cloneable data.
+ */
+import { createSqsMessageTable, sqsMessageAt, type SqsMessageTable } from './model/sqs/sqsMessageTable';
+import { appendAttempt, attemptRows, createAttemptTable, type AttemptTable } from './attemptTable';
+import type {
+  AttemptRecord,
+  AttemptResult,
+  Delivery,
+  ItemKind,
+  ItemOutcome,
+  ItemState,
+  SqsMessageState,
+  StreamRecordState,
+  SyncResponse,
+} from './types';
+
+/** The empty list every item's attempts, deliveries and abandoned invocations start as (shared, frozen). */
+export const NO_ENTRIES: never[] = Object.freeze([]) as unknown as never[];
+
+const KINDS: readonly ItemKind[] = ['sync', 'async', 'sqs', 'kinesis', 'dynamodb'];
+const OUTCOMES: readonly ItemOutcome[] = [
+  'in-flight',
+  'succeeded',
+  'failed',
+  'throttled',
+  'rejected',
+  'dead-lettered',
+  'expired',
+  'discarded',
+];
+const KIND_CODES = new Map(KINDS.map((k, i) => [k, i]));
+const OUTCOME_CODES = new Map(OUTCOMES.map((o, i) => [o, i]));
+
+/** What every item of one workload entry shares. */
+export interface ItemSpec {
+  sourceId: string;
+  caller: string;
+  payload: unknown;
+  payloadSizeBytes: number;
+}
+
+export interface ItemTable {
+  length: number;
+  /** Rows the typed columns can hold. */
+  capacity: number;
+  id: string[];
+  kind: Uint8Array;
+  /** The row of `specs` the item was made from. */
+  spec: Uint32Array;
+  specs: ItemSpec[];
+  /** The row of `specs` last made for a workload entry (source index × 2³² + entry index). */
+  specIndex: Map<number, number>;
+  arrivedMs: Float64Array;
+  requestId: string[];
+  outcome: Uint8Array;
+  /** NaN while the item has not ended (`endedMs: null`). */
+  endedMs: Float64Array;
+  tries: Int32Array;
+  handlerRuns: Int32Array;
+  duplicateRuns: Int32Array;
+  clientAttempt: Int32Array;
+  queuedMs: Float64Array;
+  backoffMs: Float64Array;
+  /** The attempts of all items (attemptTable.ts), and each item's first and last row there (-1: none). */
+  attempts: AttemptTable;
+  firstAttempt: Int32Array;
+  lastAttempt: Int32Array;
+  /** Fields most items never set, by row. */
+  response: Map<number, SyncResponse>;
+  deliveries: Map<number, Delivery[]>;
+  abandonedInvocations: Map<number, string[]>;
+  lastError: Map<number, { errorType: string; errorMessage: string }>;
+  lastResponse: Map<number, unknown>;
+  /** The SQS messages among the items (model/sqs/sqsMessageTable.ts). */
+  sqs: SqsMessageTable;
+  record: Map<number, StreamRecordState>;
+}
+
+const FIRST_CAPACITY = 64;
+
+export function createItemTable(): ItemTable {
+  const n = FIRST_CAPACITY;
+  return {
+    length: 0,
+    capacity: n,
+    id: [],
+    kind: new Uint8Array(n),
+    spec: new Uint32Array(n),
+    specs: [],
+    specIndex: new Map(),
+    arrivedMs: new Float64Array(n),
+    requestId: [],
+    outcome: new Uint8Array(n),
+    endedMs: new Float64Array(n),
+    tries: new Int32Array(n),
+    handlerRuns: new Int32Array(n),
+    duplicateRuns: new Int32Array(n),
+    clientAttempt: new Int32Array(n),
+    queuedMs: new Float64Array(n),
+    backoffMs: new Float64Array(n),
+    attempts: createAttemptTable(),
+    firstAttempt: new Int32Array(n),
+    lastAttempt: new Int32Array(n),
+    response: new Map(),
+    deliveries: new Map(),
+    abandonedInvocations: new Map(),
+    lastError: new Map(),
+    lastResponse: new Map(),
+    sqs: createSqsMessageTable(),
+    record: new Map(),
+  };
+}
+
+type Column = Uint8Array | Uint32Array | Int32Array | Float64Array;
+
+function grow<T extends Column>(a: T, capacity: number): T {
+  const b = new (a.constructor as new (n: number) => T)(capacity);
+  b.set(a);
+  return b;
+}
+
+function growTable(t: ItemTable): void {
+  const n = t.capacity * 2;
+  t.kind = grow(t.kind, n);
+  t.spec = grow(t.spec, n);
+  t.arrivedMs = grow(t.arrivedMs, n);
+  t.outcome = grow(t.outcome, n);
+  t.endedMs = grow(t.endedMs, n);
+  t.tries = grow(t.tries, n);
+  t.handlerRuns = grow(t.handlerRuns, n);
+  t.duplicateRuns = grow(t.duplicateRuns, n);
+  t.clientAttempt = grow(t.clientAttempt, n);
+  t.queuedMs = grow(t.queuedMs, n);
+  t.backoffMs = grow(t.backoffMs, n);
+  t.firstAttempt = grow(t.firstAttempt, n);
+  t.lastAttempt = grow(t.lastAttempt, n);
+  t.capacity = n;
+}
+
+/**
+ * The row of `specs` for workload entry `request` of source `source` with these values: the row made
+ * for that entry before, unless its values changed (a fork changed the scenario), then a new row.
+ */
+export function specRow(t: ItemTable, source: number, request: number, spec: ItemSpec): number {
+  const key = source * 2 ** 32 + request;
+  const row = t.specIndex.get(key);
+  const s = row === undefined ? undefined : t.specs[row];
+  if (
+    s !== undefined &&
+    s.payload === spec.payload &&
+    s.sourceId === spec.sourceId &&
+    s.caller === spec.caller &&
+    s.payloadSizeBytes === spec.payloadSizeBytes
+  )
+    return row!;
+  const { sourceId, caller, payload, payloadSizeBytes } = spec;
+  t.specs.push({ sourceId, caller, payload, payloadSizeBytes });
+  t.specIndex.set(key, t.specs.length - 1);
+  return t.specs.length - 1;
+}
+
+/**
+ * Appends a new item that arrived at `arrivedMs`: in flight, no attempts yet. Returns its handle.
+ */
+export function appendItem(
+  t: ItemTable,
+  id: string,
+  kind: ItemKind,
+  spec: number,
+  arrivedMs: number,
+  requestId: string,
+): ItemRow {
+  const i = t.length;
+  if (i === t.capacity) growTable(t);
+  t.id.push(id);
+  t.kind[i] = KIND_CODES.get(kind)!;
+  t.spec[i] = spec;
+  t.arrivedMs[i] = arrivedMs;
+  t.requestId.push(requestId);
+  t.outcome[i] = 0;
+  t.endedMs[i] = Number.NaN;
+  t.tries[i] = 0;
+  t.handlerRuns[i] = 0;
+  t.duplicateRuns[i] = 0;
+  t.clientAttempt[i] = 0;
+  t.queuedMs[i] = 0;
+  t.backoffMs[i] = 0;
+  t.firstAttempt[i] = -1;
+  t.lastAttempt[i] = -1;
+  t.length = i + 1;
+  return new ItemRow(t, i);
+}
+
+/** Records an attempt of the item at `index` (see attemptTable.ts `appendAttempt`). */
+export function addItemAttempt(
+  t: ItemTable,
+  index: number,
+  startMs: number,
+  endMs: number | null,
+  result: AttemptResult | null,
+  coldStart: boolean,
+  invocationId: string | null,
+  reason: string | undefined,
+  duplicate: boolean,
+  receiveCount: number,
+): void {
+  const previous = t.lastAttempt[index]!;
+  const k = appendAttempt(
+    t.attempts,
+    previous,
+    startMs,
+    endMs,
+    result,
+    coldStart,
+    invocationId,
+    reason,
+    duplicate,
+    receiveCount,
+  );
+  if (previous < 0) t.firstAttempt[index] = k;
+  t.lastAttempt[index] = k;
+}
+
+/** The handle of row `index`. */
+export function itemRow(t: ItemTable, index: number): ItemRow {
+  return new ItemRow(t, index);
+}
+
+/** An item as model code sees it: each property reads or writes the item's row of the table. */
+export class ItemRow implements ItemState {
+  readonly table: ItemTable;
+  readonly index: number;
+
+  constructor(table: ItemTable, index: number) {
+    this.table = table;
+    this.index = index;
+  }
+
+  get id(): string {
+    return this.table.id[this.index]!;
+  }
+  get kind(): ItemKind {
+    return KINDS[this.table.kind[this.index]!]!;
+  }
+  get sourceId(): string {
+    return this.table.specs[this.table.spec[this.index]!]!.sourceId;
+  }
+  get caller(): string {
+    return this.table.specs[this.table.spec[this.index]!]!.caller;
+  }
+  get payload(): unknown {
+    return this.table.specs[this.table.spec[this.index]!]!.payload;
+  }
+  get payloadSizeBytes(): number {
+    return this.table.specs[this.table.spec[this.index]!]!.payloadSizeBytes;
+  }
+  get arrivedMs(): number {
+    return this.table.arrivedMs[this.index]!;
+  }
+  get requestId(): string {
+    return this.table.requestId[this.index]!;
+  }
+  set requestId(v: string) {
+    this.table.requestId[this.index] = v;
+  }
+  get outcome(): ItemOutcome {
+    return OUTCOMES[this.table.outcome[this.index]!]!;
+  }
+  set outcome(v: ItemOutcome) {
+    this.table.outcome[this.index] = OUTCOME_CODES.get(v)!;
+  }
+  get endedMs(): number | null {
+    const v = this.table.endedMs[this.index]!;
+    return Number.isNaN(v) ? null : v;
+  }
+  set endedMs(v: number | null) {
+    this.table.endedMs[this.index] = v === null ? Number.NaN : v;
+  }
+  get attempts(): AttemptRecord[] {
+    const first = this.table.firstAttempt[this.index]!;
+    return first < 0 ? NO_ENTRIES : attemptRows(this.table.attempts, first);
+  }
+  get tries(): number {
+    return this.table.tries[this.index]!;
+  }
+  set tries(v: number) {
+    this.table.tries[this.index] = v;
+  }
+  get handlerRuns(): number {
+    return this.table.handlerRuns[this.index]!;
+  }
+  set handlerRuns(v: number) {
+    this.table.handlerRuns[this.index] = v;
+  }
+  get duplicateRuns(): number {
+    return this.table.duplicateRuns[this.index]!;
+  }
+  set duplicateRuns(v: number) {
+    this.table.duplicateRuns[this.index] = v;
+  }
+  get clientAttempt(): number {
+    return this.table.clientAttempt[this.index]!;
+  }
+  set clientAttempt(v: number) {
+    this.table.clientAttempt[this.index] = v;
+  }
+  get queuedMs(): number {
+    return this.table.queuedMs[this.index]!;
+  }
+  set queuedMs(v: number) {
+    this.table.queuedMs[this.index] = v;
+  }
+  get backoffMs(): number {
+    return this.table.backoffMs[this.index]!;
+  }
+  set backoffMs(v: number) {
+    this.table.backoffMs[this.index] = v;
+  }
+  get response(): SyncResponse | null {
+    return this.table.response.get(this.index) ?? null;
+  }
+  set response(v: SyncResponse | null) {
+    setOrDelete(this.table.response, this.index, v);
+  }
+  get deliveries(): Delivery[] {
+    return this.table.deliveries.get(this.index) ?? NO_ENTRIES;
+  }
+  set deliveries(v: Delivery[]) {
+    setOrDelete(this.table.deliveries, this.index, v === NO_ENTRIES ? null : v);
+  }
+  get abandonedInvocations(): string[] {
+    return this.table.abandonedInvocations.get(this.index) ?? NO_ENTRIES;
+  }
+  set abandonedInvocations(v: string[]) {
+    setOrDelete(this.table.abandonedInvocations, this.index, v === NO_ENTRIES ? null : v);
+  }
+  get lastError(): { errorType: string; errorMessage: string } | null {
+    return this.table.lastError.get(this.index) ?? null;
+  }
+  set lastError(v: { errorType: string; errorMessage: string } | null) {
+    setOrDelete(this.table.lastError, this.index, v);
+  }
+  get lastResponse(): unknown {
+    return this.table.lastResponse.has(this.index) ? this.table.lastResponse.get(this.index) : null;
+  }
+  set lastResponse(v: unknown) {
+    this.table.lastResponse.set(this.index, v);
+  }
+  get sqs(): SqsMessageState | undefined {
+    return sqsMessageAt(this.table.sqs, this.index);
+  }
+  get record(): StreamRecordState | undefined {
+    return this.table.record.get(this.index);
+  }
+  set record(v: StreamRecordState | undefined) {
+    setOrDelete(this.table.record, this.index, v ?? null);
+  }
+}
+
+function setOrDelete<V>(map: Map<number, V>, key: number, v: V | null): void {
+  if (v === null) map.delete(key);
+  else map.set(key, v);
+}
