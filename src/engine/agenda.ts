@@ -267,6 +267,11 @@ export function agendaSize(agenda: Agenda): number {
   );
 }
 
-export function createAgenda(): Agenda {
-  return { heap: [], sqsTimers: createSqsTimerLane(), reaps: { head: 0, entries: [] } };
+/** An empty agenda; its SQS timer lane has room for `sqsTimers` timers before it grows. */
+export function createAgenda(sqsTimers = FIRST_CAPACITY): Agenda {
+  return {
+    heap: [],
+    sqsTimers: createSqsTimerLane(Math.max(FIRST_CAPACITY, sqsTimers)),
+    reaps: { head: 0, entries: [] },
+  };
 }

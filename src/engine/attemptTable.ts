@@ -28,14 +28,15 @@ export interface AttemptTable {
   receiveCount: Int32Array;
   /** Refused attempts' reasons, by row. */
   reason: Map<number, string>;
-  /** The item's next attempt, or -1. */
+  /** The item's next attempt's row + 1, or 0 for none (so a new row's zero means none). */
   next: Int32Array;
 }
 
 const FIRST_CAPACITY = 64;
 
-export function createAttemptTable(): AttemptTable {
-  const n = FIRST_CAPACITY;
+/** An empty table with room for `capacity` attempts before it grows. */
+export function createAttemptTable(capacity = FIRST_CAPACITY): AttemptTable {
+  const n = Math.max(FIRST_CAPACITY, capacity);
   return {
     length: 0,
     capacity: n,
@@ -105,16 +106,20 @@ export function appendAttempt(
     t.receiveCount[k] = receiveCount;
   }
   t.flags[k] = flags;
-  t.next[k] = -1;
-  if (previous >= 0) t.next[previous] = k;
+  if (previous >= 0) t.next[previous] = k + 1;
   t.length = k + 1;
   return k;
+}
+
+/** The row of the attempt after row `k` of the same item, or -1. */
+export function nextAttempt(t: AttemptTable, k: number): number {
+  return t.next[k]! - 1;
 }
 
 /** The handles of the attempts chained from row `first` (-1: none), in order. */
 export function attemptRows(t: AttemptTable, first: number): AttemptRow[] {
   const out: AttemptRow[] = [];
-  for (let k = first; k >= 0; k = t.next[k]!) out.push(new AttemptRow(t, k));
+  for (let k = first; k >= 0; k = nextAttempt(t, k)) out.push(new AttemptRow(t, k));
   return out;
 }
 

@@ -59,6 +59,7 @@ export interface ItemTable {
   /** The row of `specs` last made for a workload entry (source index × 2³² + entry index). */
   specIndex: Map<number, number>;
   arrivedMs: Float64Array;
+  /** By row, up to the last item that has one ('' for none; rows past the end have none). */
   requestId: string[];
   outcome: Uint8Array;
   /** NaN while the item has not ended (`endedMs: null`). */
@@ -69,7 +70,10 @@ export interface ItemTable {
   clientAttempt: Int32Array;
   queuedMs: Float64Array;
   backoffMs: Float64Array;
-  /** The attempts of all items (attemptTable.ts), and each item's first and last row there (-1: none). */
+  /**
+   * The attempts of all items (attemptTable.ts), and each item's first and last row there, plus one
+   * (0: none yet, so a new row's zeros need no writing).
+   */
   attempts: AttemptTable;
   firstAttempt: Int32Array;
   lastAttempt: Int32Array;
@@ -86,8 +90,12 @@ export interface ItemTable {
 
 const FIRST_CAPACITY = 64;
 
-export function createItemTable(): ItemTable {
-  const n = FIRST_CAPACITY;
+/**
+ * An empty table with room for `capacity` items (and as many attempts) before it grows; `messages` is
+ * the room for SQS messages. Rows are only ever appended, so a new row's columns are still zero.
+ */
+export function createItemTable(capacity = FIRST_CAPACITY, messages = FIRST_CAPACITY): ItemTable {
+  const n = Math.max(FIRST_CAPACITY, capacity);
   return {
     length: 0,
     capacity: n,
@@ -106,7 +114,7 @@ export function createItemTable(): ItemTable {
     clientAttempt: new Int32Array(n),
     queuedMs: new Float64Array(n),
     backoffMs: new Float64Array(n),
-    attempts: createAttemptTable(),
+    attempts: createAttemptTable(n),
     firstAttempt: new Int32Array(n),
     lastAttempt: new Int32Array(n),
     response: new Map(),
@@ -114,7 +122,7 @@ export function createItemTable(): ItemTable {
     abandonedInvocations: new Map(),
     lastError: new Map(),
     lastResponse: new Map(),
-    sqs: createSqsMessageTable(),
+    sqs: createSqsMessageTable(messages),
     record: new Map(),
   };
 }
@@ -184,19 +192,17 @@ export function appendItem(
   t.kind[i] = KIND_CODES.get(kind)!;
   t.spec[i] = spec;
   t.arrivedMs[i] = arrivedMs;
-  t.requestId.push(requestId);
-  t.outcome[i] = 0;
+  if (requestId !== '') setRequestId(t, i, requestId);
   t.endedMs[i] = Number.NaN;
-  t.tries[i] = 0;
-  t.handlerRuns[i] = 0;
-  t.duplicateRuns[i] = 0;
-  t.clientAttempt[i] = 0;
-  t.queuedMs[i] = 0;
-  t.backoffMs[i] = 0;
-  t.firstAttempt[i] = -1;
-  t.lastAttempt[i] = -1;
   t.length = i + 1;
   return new ItemRow(t, i);
+}
+
+/** Sets the request id of the item at `index` (rows up to it that have none get ''). */
+function setRequestId(t: ItemTable, index: number, requestId: string): void {
+  const ids = t.requestId;
+  while (ids.length < index) ids.push('');
+  ids[index] = requestId;
 }
 
 /** Records an attempt of the item at `index` (see attemptTable.ts `appendAttempt`). */
@@ -212,7 +218,7 @@ export function addItemAttempt(
   duplicate: boolean,
   receiveCount: number,
 ): void {
-  const previous = t.lastAttempt[index]!;
+  const previous = t.lastAttempt[index]! - 1;
   const k = appendAttempt(
     t.attempts,
     previous,
@@ -225,8 +231,13 @@ export function addItemAttempt(
     duplicate,
     receiveCount,
   );
-  if (previous < 0) t.firstAttempt[index] = k;
-  t.lastAttempt[index] = k;
+  if (previous < 0) t.firstAttempt[index] = k + 1;
+  t.lastAttempt[index] = k + 1;
+}
+
+/** The row of the item's first attempt in `t.attempts`, or -1. */
+export function firstAttempt(t: ItemTable, index: number): number {
+  return t.firstAttempt[index]! - 1;
 }
 
 /** The handle of row `index`. */
@@ -266,10 +277,10 @@ export class ItemRow implements ItemState {
     return this.table.arrivedMs[this.index]!;
   }
   get requestId(): string {
-    return this.table.requestId[this.index]!;
+    return this.table.requestId[this.index] ?? '';
   }
   set requestId(v: string) {
-    this.table.requestId[this.index] = v;
+    setRequestId(this.table, this.index, v);
   }
   get outcome(): ItemOutcome {
     return OUTCOMES[this.table.outcome[this.index]!]!;
@@ -285,7 +296,7 @@ export class ItemRow implements ItemState {
     this.table.endedMs[this.index] = v === null ? Number.NaN : v;
   }
   get attempts(): AttemptRecord[] {
-    const first = this.table.firstAttempt[this.index]!;
+    const first = firstAttempt(this.table, this.index);
     return first < 0 ? NO_ENTRIES : attemptRows(this.table.attempts, first);
   }
   get tries(): number {

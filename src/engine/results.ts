@@ -3,8 +3,8 @@
  * invocation, and the run's metrics and cost. Tests and tools depend on this shape.
  */
 import { sliceEvents } from './eventLog';
-import { attemptRecord } from './attemptTable';
-import { itemRow, type ItemTable } from './itemTable';
+import { attemptRecord, nextAttempt } from './attemptTable';
+import { firstAttempt, itemRow, type ItemTable } from './itemTable';
 import { runCost } from './model/billing';
 import type {
   AttemptResult,
@@ -101,7 +101,7 @@ function round(n: number, digits: number): number {
 function resultAttempts(table: ItemTable, index: number): ResultAttempt[] {
   const out: ResultAttempt[] = [];
   const attempts = table.attempts;
-  for (let k = table.firstAttempt[index]!; k >= 0; k = attempts.next[k]!) {
+  for (let k = firstAttempt(table, index); k >= 0; k = nextAttempt(attempts, k)) {
     const a = attemptRecord(attempts, k);
     out.push({ ...a, result: a.result ?? 'in-flight' });
   }

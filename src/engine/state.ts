@@ -1,5 +1,5 @@
 /** Creating the engine state and the small operations every model module uses on it. */
-import type { Scenario } from '../scenarios/schema';
+import { workloadOf, type Scenario } from '../scenarios/schema';
 import { appendEvent, appendPackedEvent, createEventLog, type DataTemplate, type EventIds } from './eventLog';
 import { agendaPush, agendaPushSqsTimer, createAgenda } from './agenda';
 import { createItemTable, itemRow } from './itemTable';
@@ -27,18 +27,39 @@ type EntryBody = AgendaEntry extends infer E
     : never
   : never;
 
+/** Columns are sized up front for at most this many items; a bigger workload grows them as it arrives. */
+const MAX_PRESIZED_ITEMS = 1 << 22;
+
+/**
+ * How many items the scenario's workload sends in all, and how many of them are SQS messages, each
+ * capped at `MAX_PRESIZED_ITEMS`: the size the item columns start at. Sizing them once avoids copying
+ * them as they grow; rows a run never reaches cost no memory until written.
+ */
+function workloadSize(scenario: Scenario): { items: number; messages: number } {
+  let items = 0;
+  let messages = 0;
+  for (const source of scenario.sources) {
+    for (const req of workloadOf(source)) {
+      items += req.count;
+      if (source.type === 'sqs') messages += req.count;
+    }
+  }
+  return { items: Math.min(items, MAX_PRESIZED_ITEMS), messages: Math.min(messages, MAX_PRESIZED_ITEMS) };
+}
+
 /** A fresh state at t=0 for a validated scenario. */
 export function createState(scenario: Scenario, seed: number): SimState {
+  const size = workloadSize(scenario);
   const state: Omit<SimState, 'items'> = {
     scenario,
     seed,
     now: 0,
     nextSeq: 0,
-    agenda: createAgenda(),
+    agenda: createAgenda(size.messages),
     pendingWork: 0,
     rng: createRandom(seed),
     log: createEventLog(),
-    itemTable: createItemTable(),
+    itemTable: createItemTable(size.items, size.messages > 0 ? size.items : 0),
     itemIndex: new Map(),
     itemsIndexed: 0,
     invocations: [],

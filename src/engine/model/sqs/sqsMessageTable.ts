@@ -38,8 +38,9 @@ export interface SqsMessageTable {
 
 const FIRST_CAPACITY = 64;
 
-export function createSqsMessageTable(): SqsMessageTable {
-  const n = FIRST_CAPACITY;
+/** An empty table with room for messages up to item index `capacity` before it grows. */
+export function createSqsMessageTable(capacity = FIRST_CAPACITY): SqsMessageTable {
+  const n = Math.max(FIRST_CAPACITY, capacity);
   return {
     capacity: n,
     status: new Uint8Array(n),
@@ -75,7 +76,10 @@ function growTo(t: SqsMessageTable, rows: number): void {
   t.capacity = n;
 }
 
-/** Stores a message sent now (`sentMs`) for the item at `index`: visible, never received. */
+/**
+ * Stores a message sent now (`sentMs`) for the item at `index`: visible, never received (a new row's
+ * receive count and pending flag are still zero).
+ */
 export function addSqsMessage(
   t: SqsMessageTable,
   index: number,
@@ -89,12 +93,10 @@ export function addSqsMessage(
   while (ids.length < index) ids.push('');
   ids[index] = messageId;
   t.status[index] = STATUS_CODES.get('visible')!;
-  t.receiveCount[index] = 0;
   t.sentMs[index] = sentMs;
   t.firstReceiveMs[index] = Number.NaN;
   t.visibleAtMs[index] = sentMs;
   t.sequence[index] = sequence;
-  t.visibilityPending[index] = 0;
   if (groupId !== undefined) t.groupId.set(index, groupId);
 }
 
