@@ -23,6 +23,7 @@ export interface AttemptTable {
   endMs: Float64Array;
   result: Uint8Array;
   coldStart: Uint8Array;
+  /** Allocated for `capacity` rows up front (empty past `length`), so it is not copied as it grows. */
   invocationId: (string | null)[];
   flags: Uint8Array;
   receiveCount: Int32Array;
@@ -44,7 +45,7 @@ export function createAttemptTable(capacity = FIRST_CAPACITY): AttemptTable {
     endMs: new Float64Array(n),
     result: new Uint8Array(n),
     coldStart: new Uint8Array(n),
-    invocationId: [],
+    invocationId: new Array<string | null>(n),
     flags: new Uint8Array(n),
     receiveCount: new Int32Array(n),
     reason: new Map(),
@@ -94,7 +95,7 @@ export function appendAttempt(
   t.endMs[k] = endMs === null ? Number.NaN : endMs;
   t.result[k] = RESULT_CODES.get(result)!;
   t.coldStart[k] = coldStart ? 1 : 0;
-  t.invocationId.push(invocationId);
+  t.invocationId[k] = invocationId;
   let flags = 0;
   if (reason !== undefined) {
     flags |= HAS_REASON;

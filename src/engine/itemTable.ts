@@ -51,6 +51,7 @@ export interface ItemTable {
   length: number;
   /** Rows the typed columns can hold. */
   capacity: number;
+  /** Allocated for `capacity` rows up front (empty past `length`), so it is not copied as it grows. */
   id: string[];
   kind: Uint8Array;
   /** The row of `specs` the item was made from. */
@@ -99,7 +100,7 @@ export function createItemTable(capacity = FIRST_CAPACITY, messages = FIRST_CAPA
   return {
     length: 0,
     capacity: n,
-    id: [],
+    id: new Array<string>(n),
     kind: new Uint8Array(n),
     spec: new Uint32Array(n),
     specs: [],
@@ -188,7 +189,7 @@ export function appendItem(
 ): ItemRow {
   const i = t.length;
   if (i === t.capacity) growTable(t);
-  t.id.push(id);
+  t.id[i] = id;
   t.kind[i] = KIND_CODES.get(kind)!;
   t.spec[i] = spec;
   t.arrivedMs[i] = arrivedMs;

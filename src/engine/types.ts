@@ -114,8 +114,6 @@ export interface SqsMessageState {
   receiveCount: number;
   sentMs: number;
   firstReceiveMs: number | null;
-  /** When a hidden (in-flight) message becomes visible again. */
-  visibleAtMs: number;
   status: 'visible' | 'in-flight' | 'deleted' | 'moved-to-dlq' | 'expired' | 'filtered';
   /** Send order, which FIFO queues keep. */
   sequence: number;

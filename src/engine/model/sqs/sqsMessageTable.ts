@@ -23,13 +23,15 @@ export interface SqsMessageTable {
   /** Rows the typed columns can hold. */
   capacity: number;
   status: Uint8Array;
-  /** By item index; '' where the item is not a message. */
+  /**
+   * By item index, empty where the item is not a message; allocated for `capacity` rows up front, so it
+   * is not copied as it grows.
+   */
   messageId: string[];
   receiveCount: Int32Array;
   sentMs: Float64Array;
   /** NaN until the first receive. */
   firstReceiveMs: Float64Array;
-  visibleAtMs: Float64Array;
   sequence: Int32Array;
   visibilityPending: Uint8Array;
   /** FIFO messages' group ids, by item index. */
@@ -44,11 +46,10 @@ export function createSqsMessageTable(capacity = FIRST_CAPACITY): SqsMessageTabl
   return {
     capacity: n,
     status: new Uint8Array(n),
-    messageId: [],
+    messageId: new Array<string>(n),
     receiveCount: new Int32Array(n),
     sentMs: new Float64Array(n),
     firstReceiveMs: new Float64Array(n),
-    visibleAtMs: new Float64Array(n),
     sequence: new Int32Array(n),
     visibilityPending: new Uint8Array(n),
     groupId: new Map(),
@@ -70,7 +71,6 @@ function growTo(t: SqsMessageTable, rows: number): void {
   t.receiveCount = grow(t.receiveCount, n);
   t.sentMs = grow(t.sentMs, n);
   t.firstReceiveMs = grow(t.firstReceiveMs, n);
-  t.visibleAtMs = grow(t.visibleAtMs, n);
   t.sequence = grow(t.sequence, n);
   t.visibilityPending = grow(t.visibilityPending, n);
   t.capacity = n;
@@ -95,7 +95,6 @@ export function addSqsMessage(
   t.status[index] = STATUS_CODES.get('visible')!;
   t.sentMs[index] = sentMs;
   t.firstReceiveMs[index] = Number.NaN;
-  t.visibleAtMs[index] = sentMs;
   t.sequence[index] = sequence;
   if (groupId !== undefined) t.groupId.set(index, groupId);
 }
@@ -133,12 +132,6 @@ export class SqsMessageRow implements SqsMessageState {
   }
   set firstReceiveMs(v: number | null) {
     this.table.firstReceiveMs[this.index] = v === null ? Number.NaN : v;
-  }
-  get visibleAtMs(): number {
-    return this.table.visibleAtMs[this.index]!;
-  }
-  set visibleAtMs(v: number) {
-    this.table.visibleAtMs[this.index] = v;
   }
   get status(): Status {
     return STATUSES[this.table.status[this.index]!]!;

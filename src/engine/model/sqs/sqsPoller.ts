@@ -132,7 +132,7 @@ function noteBacklog(state: SimState, q: SqsQueueState, source: SqsSource): void
 /** Bytes of the visible messages, counted only up to the 6 MB batch limit. */
 function waitingBytes(state: SimState, q: SqsQueueState): number {
   let bytes = 0;
-  for (let i = q.head; i < q.visible.length && bytes < BATCH_PAYLOAD_LIMIT_BYTES; i++) {
+  for (let i = q.head; i < q.tail && bytes < BATCH_PAYLOAD_LIMIT_BYTES; i++) {
     bytes += itemAt(state, q.visible[i]!).payloadSizeBytes;
   }
   return bytes;

@@ -11,7 +11,14 @@ import { emit, emitFields, itemAt, newRequestId, PRIORITY, scheduleSqsTimer } fr
 import type { ItemState, SimState, SqsMessageState } from '../../types';
 import type { SqsSource } from '../../../scenarios/schema';
 import { addSqsMessage } from './sqsMessageTable';
-import { visibleCount, type SqsQueueState } from './sqsState';
+import {
+  advanceVisibleHead,
+  insertVisible,
+  pushVisible,
+  removeVisible,
+  visibleCount,
+  type SqsQueueState,
+} from './sqsState';
 
 /** The data of the events logged once per message. */
 const SENT = dataTemplate(['source', 'messageId', 'visible'], (source, messageId, visible) => ({
@@ -51,7 +58,7 @@ export function sendMessage(
 ): void {
   const messageId = newRequestId(state);
   addSqsMessage(state.itemTable.sqs, item.index, messageId, state.now, q.sentCount++, groupId);
-  q.visible.push(item.index);
+  pushVisible(q, item.index);
   q.stored += 1;
   const visible = visibleCount(q);
   const rule = q.fifo ? '§3.3' : '§3.2';
@@ -76,13 +83,13 @@ export function sendMessage(
 /** Where a message that becomes visible again goes: FIFO keeps send order; standard queues are best-effort. */
 function makeVisible(state: SimState, q: SqsQueueState, item: ItemState): void {
   if (!q.fifo) {
-    q.visible.push(item.index);
+    pushVisible(q, item.index);
     return;
   }
   const seq = item.sqs!.sequence;
-  let i = q.visible.length;
+  let i = q.tail;
   while (i > q.head && itemAt(state, q.visible[i - 1]!).sqs!.sequence > seq) i--;
-  q.visible.splice(i, 0, item.index);
+  insertVisible(q, i, item.index);
 }
 
 export type Received = { item: ItemState; expired?: true; movedToDlq?: true };
@@ -117,7 +124,7 @@ export function receiveMessages(
   const visibilityMs = source.queue.VisibilityTimeout * 1000;
   const redrive = source.queue.RedrivePolicy;
   const visibleIds = q.visible;
-  while (q.head < visibleIds.length && taken < max) {
+  while (q.head < q.tail && taken < max) {
     const index = visibleIds[q.head]!;
     const item = itemAt(state, index);
     const msg = item.sqs!;
@@ -150,7 +157,7 @@ export function receiveMessages(
     msg.firstReceiveMs ??= state.now;
     msg.status = 'in-flight';
     // The receipt handle of this receive is `${messageId.slice(0, 8)}#${receiveCount}` (sqsRecords.ts).
-    msg.visibleAtMs = state.now + visibilityMs;
+    const visibleAtMs = state.now + visibilityMs;
     msg.visibilityPending = true;
     q.inFlight += 1;
     if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 0) + 1;
@@ -158,9 +165,9 @@ export function receiveMessages(
     const expiresAt = msg.sentMs + retentionMs;
     scheduleSqsTimer(
       state,
-      Math.min(msg.visibleAtMs, expiresAt),
+      Math.min(visibleAtMs, expiresAt),
       PRIORITY.dispatch,
-      expiresAt < msg.visibleAtMs ? 'expire' : 'visible',
+      expiresAt < visibleAtMs ? 'expire' : 'visible',
       q.sourceId,
       item,
       msg.receiveCount,
@@ -173,10 +180,7 @@ export function receiveMessages(
     q.head -= kept.length;
     for (let k = 0; k < kept.length; k++) q.visible[q.head + k] = kept[k]!;
   }
-  if (q.head > 1024 && q.head * 2 > q.visible.length) {
-    q.visible = q.visible.slice(q.head);
-    q.head = 0;
-  }
+  advanceVisibleHead(q, 0);
   sampleDepth(state, q);
   return out;
 }
@@ -208,8 +212,7 @@ export function deleteMessage(
     q.inFlight -= 1;
     if (msg.groupId !== undefined) q.groupsInFlight[msg.groupId] = (q.groupsInFlight[msg.groupId] ?? 1) - 1;
   } else {
-    const at = q.visible.indexOf(item.index, q.head);
-    if (at >= 0) q.visible.splice(at, 1);
+    removeVisible(q, item.index);
   }
   releaseVisibilityEntry(state, msg);
   msg.status = 'deleted';
