@@ -9,7 +9,14 @@
  * needed and never kept in the state; the table itself is plain, structured-cloneable data.
  */
 import { createSqsMessageTable, sqsMessageAt, type SqsMessageTable } from './model/sqs/sqsMessageTable';
-import { appendAttempt, attemptRows, createAttemptTable, type AttemptTable } from './attemptTable';
+import {
+  appendAttempt,
+  AttemptRow,
+  attemptRows,
+  createAttemptTable,
+  nextAttempt,
+  type AttemptTable,
+} from './attemptTable';
 import type {
   AttemptRecord,
   AttemptResult,
@@ -239,6 +246,35 @@ export function addItemAttempt(
 /** The row of the item's first attempt in `t.attempts`, or -1. */
 export function firstAttempt(t: ItemTable, index: number): number {
   return t.firstAttempt[index]! - 1;
+}
+
+/** The item's newest attempt, or undefined if it has none. */
+export function lastAttemptRow(t: ItemTable, index: number): AttemptRow | undefined {
+  const k = t.lastAttempt[index]! - 1;
+  return k < 0 ? undefined : new AttemptRow(t.attempts, k);
+}
+
+/**
+ * The item's attempt that ran invocation `invocationId` (its oldest such attempt, or with `newest` its
+ * newest), or undefined. Nothing is allocated but the handle found; the newest attempt is looked at first.
+ */
+export function attemptOfInvocation(
+  t: ItemTable,
+  index: number,
+  invocationId: string,
+  newest: boolean,
+): AttemptRow | undefined {
+  const attempts = t.attempts;
+  const last = t.lastAttempt[index]! - 1;
+  if (last < 0) return undefined;
+  if (newest && attempts.invocationId[last] === invocationId) return new AttemptRow(attempts, last);
+  let found = -1;
+  for (let k = firstAttempt(t, index); k >= 0; k = nextAttempt(attempts, k)) {
+    if (attempts.invocationId[k] !== invocationId) continue;
+    found = k;
+    if (!newest) break;
+  }
+  return found < 0 ? undefined : new AttemptRow(attempts, found);
 }
 
 /** The handle of row `index`. */

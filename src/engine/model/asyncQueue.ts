@@ -6,7 +6,7 @@
  * consume no retry. `MaximumEventAgeInSeconds` is checked before waiting (look-ahead): an event whose next
  * try could not start in time fails at once. Reserved concurrency 0 fails events with no attempt at all.
  */
-import { recordRefusedAttempt, recordStartedAttempt } from './attempts';
+import { attemptOf, recordRefusedAttempt, recordStartedAttempt } from './attempts';
 import { matchRule, planAttempt, sampleInitMs } from './behavior';
 import { admit, checkRequestRate, countThrottle } from './concurrency';
 import { sendToDeadLetterQueue, sendToDestination } from './destinations';
@@ -239,7 +239,7 @@ function backOff(state: SimState, item: ItemState, reason: string, message: stri
 
 /** An attempt of an async event ended: complete it, schedule a retry, or give up. */
 export function onAsyncAttemptEnd(state: SimState, item: ItemState, inv: InvocationState): void {
-  const attempt = item.attempts.find((a) => a.invocationId === inv.id);
+  const attempt = attemptOf(state, item, inv.id);
   if (attempt) {
     attempt.endMs = state.now;
     attempt.result = inv.result === 'partial' ? 'success' : inv.result;

@@ -5,8 +5,27 @@
  * `addDelivery` and `addAbandonedInvocation`, never with `push`. Attempts are rows of the item table's
  * attempt columns (attemptTable.ts), added by the record functions here.
  */
-import { addItemAttempt } from '../itemTable';
-import type { Delivery, ItemState, SimState } from '../types';
+import { addItemAttempt, attemptOfInvocation, lastAttemptRow } from '../itemTable';
+import type { AttemptRecord, Delivery, ItemState, SimState } from '../types';
+
+/**
+ * The item's attempt that ran invocation `invocationId`, or undefined: the oldest such attempt (as
+ * `item.attempts.find` would give), or with `newest` the newest. Ending an attempt through it writes the
+ * item's record; unlike `item.attempts`, it builds no list.
+ */
+export function attemptOf(
+  state: SimState,
+  item: ItemState,
+  invocationId: string,
+  newest = false,
+): AttemptRecord | undefined {
+  return attemptOfInvocation(state.itemTable, item.index, invocationId, newest);
+}
+
+/** The item's newest attempt, or undefined. */
+export function lastAttemptOf(state: SimState, item: ItemState): AttemptRecord | undefined {
+  return lastAttemptRow(state.itemTable, item.index);
+}
 
 /** Appends a delivery to the item's list (and to no other item's). */
 export function addDelivery(item: ItemState, delivery: Delivery): void {

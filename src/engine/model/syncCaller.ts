@@ -8,7 +8,7 @@
  *   function error or malformed proxy response → 502; never retries (§1.5).
  * - `alb`: 1 MB request and response limits; errors → 502 (our reading, see docs/fidelity.md).
  */
-import { addAbandonedInvocation, recordRefusedAttempt, recordStartedAttempt } from './attempts';
+import { addAbandonedInvocation, attemptOf, recordRefusedAttempt, recordStartedAttempt } from './attempts';
 import { matchRule, planAttempt, sampleInitMs } from './behavior';
 import { admit, checkRequestRate, countThrottle, type Throttle } from './concurrency';
 import { startInvocation } from './execution';
@@ -226,7 +226,7 @@ export function onClientTimeout(
 ): void {
   const item = getItem(state, itemId);
   if (item.outcome !== 'in-flight' || item.clientAttempt !== clientAttempt) return;
-  const attempt = item.attempts.find((a) => a.invocationId === invocationId);
+  const attempt = attemptOf(state, item, invocationId);
   if (attempt?.endMs !== null && attempt?.endMs !== undefined) return; // already answered
   addAbandonedInvocation(item, invocationId);
   const source = sourceOf(state, item);
@@ -275,7 +275,7 @@ function proxyStatus(returns: unknown): number | null {
 
 /** A synchronous invocation finished: turn it into the caller's response. */
 export function onSyncInvocationEnd(state: SimState, item: ItemState, inv: InvocationState): void {
-  const attempt = item.attempts.find((a) => a.invocationId === inv.id);
+  const attempt = attemptOf(state, item, inv.id);
   if (attempt) {
     attempt.endMs = state.now;
     attempt.result = inv.result === 'partial' ? 'success' : inv.result;

@@ -5,7 +5,7 @@
  * `{"batchItemFailures":[{"itemIdentifier":…}]}` names the failed records, and anything malformed in it
  * fails the whole batch (§3.2, §3.4, §9).
  */
-import { recordStartedAttempt } from '../attempts';
+import { attemptOf, recordStartedAttempt } from '../attempts';
 import { matchRule, planAttempt, sampleInitMs } from '../behavior';
 import { admit, countThrottle } from '../concurrency';
 import { startInvocation } from '../execution';
@@ -206,9 +206,7 @@ export function endAttempts(
   failedIds: ReadonlySet<string> | 'all' | 'none',
 ): void {
   for (const item of items) {
-    let i = item.attempts.length - 1;
-    while (i >= 0 && item.attempts[i]!.invocationId !== inv.id) i--;
-    const attempt = item.attempts[i];
+    const attempt = attemptOf(state, item, inv.id, true);
     if (!attempt) continue;
     attempt.endMs = state.now;
     const failed = failedIds === 'all' || (failedIds !== 'none' && failedIds.has(item.id));

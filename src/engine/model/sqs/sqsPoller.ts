@@ -6,7 +6,7 @@
  * with `ReportBatchItemFailures` only the reported ones come back. Filtered-out messages are deleted
  * without an invocation. SQS itself moves a message to the queue's DLQ after `maxReceiveCount` receives.
  */
-import { addDelivery, recordRefusedAttempt } from '../attempts';
+import { addDelivery, attemptOf, lastAttemptOf, recordRefusedAttempt } from '../attempts';
 import { endAttempts, invokeBatch, readBatchResponse } from '../esm/batchInvocation';
 import { matchesFilterCriteria } from '../esm/filterCriteria';
 import { sample } from '../metrics';
@@ -293,7 +293,7 @@ function startBatch(state: SimState, q: SqsQueueState, source: SqsSource, batch:
   q.active += 1;
   for (const item of batch) {
     // Remember which receive this attempt holds: deleting needs that receive's receipt handle.
-    item.attempts[item.attempts.length - 1]!.receiveCount = item.sqs!.receiveCount;
+    lastAttemptOf(state, item)!.receiveCount = item.sqs!.receiveCount;
   }
   sample(
     state.metrics,
@@ -334,13 +334,7 @@ export function onSqsBatchEnd(state: SimState, inv: InvocationState): void {
   if (failed !== 'all') {
     for (const item of items) {
       if (failed !== 'none' && failed.has(item.id)) continue;
-      let receive = item.sqs!.receiveCount;
-      for (const a of item.attempts) {
-        if (a.invocationId === inv.id) {
-          receive = a.receiveCount ?? receive;
-          break;
-        }
-      }
+      const receive = attemptOf(state, item, inv.id)?.receiveCount ?? item.sqs!.receiveCount;
       if (deleteMessage(state, q, item, receive)) finish(state, item, 'succeeded');
     }
   }

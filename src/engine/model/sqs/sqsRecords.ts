@@ -4,6 +4,7 @@
  * ApproximateFirstReceiveTimestamp, and MessageGroupId/SequenceNumber on FIFO queues), eventSource
  * "aws:sqs", eventSourceARN, awsRegion. Built on demand rather than stored per invocation.
  */
+import { attemptOf } from '../attempts';
 import { epochMillis } from '../../time';
 import { getInvocation, getItem } from '../../state';
 import type { ItemState, SimState } from '../../types';
@@ -47,7 +48,7 @@ export function sqsBatchEvent(state: SimState, invocationId: string): { Records:
   return {
     Records: inv.items.map((id) => {
       const item = getItem(state, id);
-      const receive = item.attempts.find((a) => a.invocationId === invocationId)?.receiveCount;
+      const receive = attemptOf(state, item, invocationId)?.receiveCount;
       return sqsEventRecord(state, item, receive);
     }),
   };

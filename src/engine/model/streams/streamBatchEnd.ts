@@ -8,6 +8,7 @@
  * are checkpointed and the batch is retried from it (a failed attempt; with bisect, a split). Service
  * errors and throttles never reached the function and use no retry.
  */
+import { attemptOf } from '../attempts';
 import { readBatchResponse, type BatchOutcome } from '../esm/batchInvocation';
 import { sample } from '../metrics';
 import { emit } from '../../state';
@@ -128,9 +129,7 @@ function endAttempts(
   failed: ReadonlySet<string> | 'all' | 'none',
 ): void {
   for (const item of items) {
-    let i = item.attempts.length - 1;
-    while (i >= 0 && item.attempts[i]!.invocationId !== inv.id) i--;
-    const attempt = item.attempts[i];
+    const attempt = attemptOf(state, item, inv.id, true);
     if (!attempt) continue;
     attempt.endMs = state.now;
     const isFailed = failed === 'all' || (failed !== 'none' && failed.has(item.id));
