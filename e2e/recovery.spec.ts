@@ -45,8 +45,10 @@ self.addEventListener('message', (event) => {
 });
 const post = self.postMessage.bind(self);
 self.postMessage = (message, transfer) => {
+  // Read before posting: posting moves the rows' columns to the page.
+  const events = message && message.type === 'log-batch' ? message.rows.t.length : 0;
   post(message, transfer);
-  if (streaming !== null && message && message.id === streaming && message.type === 'log-batch' && message.events.length > 0) {
+  if (streaming !== null && message.id === streaming && events > 0) {
     streaming = null;
     queueMicrotask(() => { throw new Error('simulated crash mid-stream'); });
   }

@@ -7,7 +7,7 @@
  *     status: 'loading' | 'ready' | 'error',
  *     presetId: string, seed: number,
  *     results: Results without the log, or null until a run has finished,
- *     log: SimEvent[] (the whole event log of the shown run, or [] ),
+ *     log: readonly SimEvent[] (the whole event log of the shown run, or [] ),
  *     error: string | null,
  *     cursor: number (index of the last shown event, -1 before the first),
  *     clockMs: number (simulated time shown), playing: boolean, speed: number,
@@ -26,7 +26,7 @@ export interface SimTestView {
   presetId: string;
   seed: number;
   results: Omit<Results, 'log'> | null;
-  log: SimEvent[];
+  log: readonly SimEvent[];
   error: string | null;
   cursor: number;
   clockMs: number;

@@ -7,7 +7,10 @@
 import type { FlowIndex } from '../diagram/flowIndex';
 import type { Results } from '../engine/results';
 import { keepBuiltInWorker } from '../metrics/builtInWorker';
+import { createEventLog, type EventLog } from '../engine/eventLog';
+import { appendRows } from '../engine/eventRows';
 import type { SimEvent } from '../engine/types';
+import { windowedLogView } from '../engine/windowedLogView';
 import {
   isWorkerResponse,
   type ErrorIssue,
@@ -39,7 +42,11 @@ export interface ForkInput extends RunSpec {
 
 export interface RunOutput {
   results: Omit<Results, 'log'>;
-  log: SimEvent[];
+  /**
+   * The run's event log: a read-only view of the compact log received from the worker, which makes
+   * event objects a window at a time (engine/windowedLogView.ts).
+   */
+  log: readonly SimEvent[];
   /** The validated scenario the run used (for a fork, the changed one). */
   scenario: Scenario;
   /** The diagram's index of the log, when the worker built it. */
@@ -131,7 +138,10 @@ interface PendingBase {
 interface RunsPending extends PendingBase {
   kind: 'runs';
   compare: boolean;
-  logs: SimEvent[][];
+  /** Per part, the log received so far (compact: rows, not event objects). */
+  logs: EventLog[];
+  /** Per part, the strings of its log by code (each sent once, then named by its code). */
+  strings: string[][];
   /** Per part, the items and invocations received ahead of its results (`results-part`). */
   resultParts: Array<Pick<Results, 'items' | 'invocations'>>;
   outputs: Array<RunOutput | undefined>;
@@ -281,7 +291,11 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
         broken(id, 'Part of the event log went missing on its way from the worker.');
         return;
       }
-      for (const event of message.events) log.push(event);
+      try {
+        appendRows(log, message.rows, p.strings[part]);
+      } catch {
+        broken(id, 'Part of the event log arrived damaged from the worker.');
+      }
       return;
     }
     const received = p.resultParts[part]!;
@@ -302,9 +316,11 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
             items: received.items.concat(message.results.items),
             invocations: received.invocations.concat(message.results.invocations),
           };
-    const output: RunOutput = { results, log, scenario: message.scenario };
+    const view = windowedLogView(log);
+    p.strings[part] = [];
+    const output: RunOutput = { results, log: view, scenario: message.scenario };
     if (message.flowIndex) output.flowIndex = message.flowIndex;
-    keepBuiltInWorker(log, message);
+    keepBuiltInWorker(view, message);
     p.outputs[part] = output;
     const outputs = p.outputs.filter((o): o is RunOutput => o !== undefined);
     if (outputs.length === p.outputs.length) {
@@ -409,7 +425,8 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
       const entry: Omit<RunsPending, 'detach'> = {
         kind: 'runs',
         compare: message.type === 'compare',
-        logs: Array.from({ length: parts }, () => []),
+        logs: Array.from({ length: parts }, () => createEventLog()),
+        strings: Array.from({ length: parts }, () => []),
         resultParts: Array.from({ length: parts }, () => ({ items: [], invocations: [] })),
         outputs: Array.from({ length: parts }, () => undefined),
         resolve,

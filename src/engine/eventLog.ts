@@ -11,12 +11,13 @@
  * small run's log stays small (a chunk's columns start at 256 rows and double). The store is plain,
  * structured-cloneable data (typed arrays, arrays, Maps), like the rest of the engine state.
  */
+import { readOnlyArrayView } from './readOnlyArrayView';
 import type { RuleRef, SimEvent } from './types';
 
-const CHUNK_BITS = 16;
+export const CHUNK_BITS = 16;
 /** Rows per full chunk. */
 export const LOG_CHUNK_ROWS = 1 << CHUNK_BITS;
-const CHUNK_MASK = LOG_CHUNK_ROWS - 1;
+export const CHUNK_MASK = LOG_CHUNK_ROWS - 1;
 const FIRST_CAPACITY = 256;
 
 /** Bits 0–5 of a row's `shape`: up to three id keys, two bits each, in the order the emitter gave them. */
@@ -27,7 +28,7 @@ const ID_KEYS = ['', 'item', 'invocation', 'env'] as const;
 /** Bit 6: the event has `data` (the last ref of the row). */
 const HAS_DATA = 64;
 /** Bit 7: the data is packed: a `DataTemplate` ref, then one ref per key of the template. */
-const PACKED = 128;
+export const PACKED = 128;
 
 /** Builds a packed event's data object from its values, in the template's key order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the values are whatever the event holds
@@ -62,7 +63,7 @@ export function dataTemplate(keys: readonly string[], make: MakeData): DataTempl
 }
 
 /** The template a packed row names (one made elsewhere is rebuilt from its keys). */
-function templateOf(id: string): DataTemplate {
+export function templateOf(id: string): DataTemplate {
   let template = templates.get(id);
   if (template === undefined) {
     const keys = id.split(',');
@@ -143,13 +144,13 @@ function grow<T extends Float64Array | Uint16Array | Uint8Array | Uint32Array>(a
 
 /** The most refs one row takes: three ids, a template and seven values. */
 const MAX_ROW_REFS = 11;
-const PAGE_BITS = 13;
+export const PAGE_BITS = 13;
 const PAGE_SLOTS = 1 << PAGE_BITS;
-const PAGE_MASK = PAGE_SLOTS - 1;
+export const PAGE_MASK = PAGE_SLOTS - 1;
 const FIRST_PAGE_SLOTS = 256;
 
 /** The page the next row's refs go to, with room for them; `log.refCount` is where they start. */
-function writablePage(log: EventLog): unknown[] {
+export function writablePage(log: EventLog): unknown[] {
   let at = log.refCount;
   let slot = at & PAGE_MASK;
   if (slot + MAX_ROW_REFS > PAGE_SLOTS) {
@@ -173,7 +174,7 @@ function writablePage(log: EventLog): unknown[] {
 }
 
 /** The chunk the next row goes to, with room for it and its refs. */
-function writableChunk(log: EventLog): LogChunk {
+export function writableChunk(log: EventLog): LogChunk {
   const chunks = log.chunks;
   let c = chunks[chunks.length - 1];
   if (c === undefined || c.rows === LOG_CHUNK_ROWS) {
@@ -190,7 +191,7 @@ function writableChunk(log: EventLog): LogChunk {
   return c;
 }
 
-function intern(table: string[], codes: Map<string, number>, value: string): number {
+export function intern(table: string[], codes: Map<string, number>, value: string): number {
   let code = codes.get(value);
   if (code === undefined) {
     code = table.length;
@@ -405,6 +406,20 @@ export function sliceEvents(log: EventLog, from = 0, to = log.length): SimEvent[
   return out;
 }
 
+/** How many ids a row with this shape names. */
+export function idCount(shape: number): number {
+  let ids = 0;
+  for (let s = shape & 63; s !== 0; s >>= 2) ids += 1;
+  return ids;
+}
+
+/** How many ref slots a row takes: its ids, then its data (one ref, or a template and its values). */
+export function rowRefCount(page: readonly unknown[], first: number, shape: number): number {
+  const ids = idCount(shape);
+  if (shape & PACKED) return ids + 1 + templateOf(page[first + ids] as string).keys.length;
+  return shape & HAS_DATA ? ids + 1 : ids;
+}
+
 export interface EventLogStats {
   events: number;
   /** Bytes of the columns and ref slots (`eventLogColumnBytes`). */
@@ -428,11 +443,8 @@ export function eventLogStats(log: EventLog): EventLogStats {
       const at = c.refAt[row]!;
       const page = log.refPages[at >>> PAGE_BITS]!;
       const first = at & PAGE_MASK;
-      let ids = 0;
-      for (let s = shape & 63; s !== 0; s >>= 2) ids += 1;
-      let n = ids;
-      if (shape & PACKED) n += 1 + templateOf(page[first + ids] as string).keys.length;
-      else if (shape & HAS_DATA) n += 1;
+      const ids = idCount(shape);
+      const n = rowRefCount(page, first, shape);
       for (let k = 0; k < n; k++) {
         if (shape & PACKED && k === ids) continue; // the template
         const v = page[first + k];
@@ -458,144 +470,29 @@ export function eventLogColumnBytes(log: EventLog): number {
   return bytes;
 }
 
-/** The array index a property key names (a canonical non-negative integer below `length`), else -1. */
-function toIndex(key: string | symbol, length: number): number {
-  if (typeof key !== 'string') return -1;
-  const n = key.length;
-  if (n === 0 || n > 15) return -1;
-  let i = 0;
-  for (let k = 0; k < n; k++) {
-    const c = key.charCodeAt(k) - 48;
-    if (c < 0 || c > 9 || (k === 0 && c === 0 && n > 1)) return -1;
-    i = i * 10 + c;
-  }
-  return i < length ? i : -1;
-}
+/** The compact log behind each view made by `eventLogView` (so readers can scan its columns). */
+const viewedLogs = new WeakMap<readonly SimEvent[], () => EventLog>();
 
 /**
  * A read-only array view of the log: `length`, indexing, iteration and every array method work, and
- * each event is built when read. Elements are equal, not identical, across reads. The common methods
- * (`slice`, `at`, iteration, `forEach`, `map`, `filter`, `find*`, `some`, `every`, `reduce`) read the
- * columns directly; anything else falls back to Array.prototype through the proxy.
+ * each event is built when read. Elements are equal, not identical, across reads.
  */
 export function eventLogView(getLog: () => EventLog): readonly SimEvent[] {
-  type Fn = (...args: never[]) => unknown;
-  type Pred = (e: SimEvent, i: number, a: readonly SimEvent[]) => unknown;
-  const len = () => getLog().length;
-  const at = (i: number) => eventAt(getLog(), i);
-  const methods: Record<string | symbol, Fn> = {
-    slice: (from?: number, to?: number) => {
-      const n = len();
-      const rel = (x: number | undefined, d: number) =>
-        x === undefined ? d : x < 0 ? Math.max(0, n + Math.trunc(x)) : Math.min(n, Math.trunc(x) || 0);
-      return sliceEvents(getLog(), rel(from, 0), rel(to, n));
-    },
-    at: (i: number) => {
-      const n = len();
-      const k = Math.trunc(i) || 0;
-      const j = k < 0 ? n + k : k;
-      return j >= 0 && j < n ? at(j) : undefined;
-    },
-    [Symbol.iterator]: function* () {
-      for (let i = 0; i < len(); i++) yield at(i);
-    },
-    values: function* () {
-      for (let i = 0; i < len(); i++) yield at(i);
-    },
-    forEach: (f: Pred, thisArg?: unknown) => {
-      for (let i = 0; i < len(); i++) f.call(thisArg, at(i), i, view);
-    },
-    map: <U>(f: (e: SimEvent, i: number, a: readonly SimEvent[]) => U, thisArg?: unknown) => {
-      const n = len();
-      const out = new Array<U>(n);
-      for (let i = 0; i < n; i++) out[i] = f.call(thisArg, at(i), i, view);
-      return out;
-    },
-    filter: (f: Pred, thisArg?: unknown) => {
-      const out: SimEvent[] = [];
-      for (let i = 0; i < len(); i++) {
-        const e = at(i);
-        if (f.call(thisArg, e, i, view)) out.push(e);
-      }
-      return out;
-    },
-    find: (f: Pred, thisArg?: unknown) => {
-      for (let i = 0; i < len(); i++) {
-        const e = at(i);
-        if (f.call(thisArg, e, i, view)) return e;
-      }
-      return undefined;
-    },
-    findIndex: (f: Pred, thisArg?: unknown) => {
-      for (let i = 0; i < len(); i++) if (f.call(thisArg, at(i), i, view)) return i;
-      return -1;
-    },
-    findLast: (f: Pred, thisArg?: unknown) => {
-      for (let i = len() - 1; i >= 0; i--) {
-        const e = at(i);
-        if (f.call(thisArg, e, i, view)) return e;
-      }
-      return undefined;
-    },
-    findLastIndex: (f: Pred, thisArg?: unknown) => {
-      for (let i = len() - 1; i >= 0; i--) if (f.call(thisArg, at(i), i, view)) return i;
-      return -1;
-    },
-    some: (f: Pred, thisArg?: unknown) => {
-      for (let i = 0; i < len(); i++) if (f.call(thisArg, at(i), i, view)) return true;
-      return false;
-    },
-    every: (f: Pred, thisArg?: unknown) => {
-      for (let i = 0; i < len(); i++) if (!f.call(thisArg, at(i), i, view)) return false;
-      return true;
-    },
-    reduce: function <U>(
-      this: unknown,
-      ...args: [(acc: U, e: SimEvent, i: number, a: readonly SimEvent[]) => U, U?]
-    ) {
-      const [f] = args;
-      const n = len();
-      let i = 0;
-      let acc: U;
-      if (args.length >= 2) acc = args[1] as U;
-      else {
-        if (n === 0) throw new TypeError('Reduce of empty array with no initial value');
-        acc = at(0) as unknown as U;
-        i = 1;
-      }
-      for (; i < n; i++) acc = f(acc, at(i), i, view);
-      return acc;
-    },
-  };
-  const target: SimEvent[] = [];
-  const view: readonly SimEvent[] = new Proxy(target, {
-    get(_target, key) {
-      if (key === 'length') return len();
-      const i = toIndex(key, len());
-      if (i >= 0) return at(i);
-      const m = methods[key as string];
-      if (m !== undefined) return m;
-      return Reflect.get(Array.prototype, key);
-    },
-    has(_target, key) {
-      if (key === 'length') return true;
-      return toIndex(key, len()) >= 0 || Reflect.has(Array.prototype, key);
-    },
-    ownKeys() {
-      const keys: string[] = [];
-      for (let i = 0; i < len(); i++) keys.push(String(i));
-      keys.push('length');
-      return keys;
-    },
-    getOwnPropertyDescriptor(target, key) {
-      if (key === 'length') return { value: len(), writable: true, enumerable: false, configurable: false };
-      const i = toIndex(key, len());
-      if (i >= 0) return { value: at(i), writable: false, enumerable: true, configurable: true };
-      return Reflect.getOwnPropertyDescriptor(target, key);
-    },
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  });
+  const view = readOnlyArrayView(
+    () => getLog().length,
+    (i) => eventAt(getLog(), i),
+    (from, to) => sliceEvents(getLog(), from, to),
+  );
+  viewedLogs.set(view, getLog);
   return view;
+}
+
+/** The compact log a view shows (`eventLogView`, or a view registered with it), else undefined. */
+export function compactLogOf(view: readonly SimEvent[]): EventLog | undefined {
+  return viewedLogs.get(view)?.();
+}
+
+/** Registers `view` as showing `getLog()`, for `compactLogOf`. */
+export function registerLogView(view: readonly SimEvent[], getLog: () => EventLog): void {
+  viewedLogs.set(view, getLog);
 }

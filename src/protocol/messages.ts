@@ -19,7 +19,7 @@
  * `log-batch` when nothing new happened), so the bridge's watchdog can tell a busy worker from a hung one.
  */
 import type { Results } from '../engine/results';
-import type { SimEvent } from '../engine/types';
+import { eventRowsProblem, type EventRows } from '../engine/eventRows';
 import type { FlowIndex } from '../diagram/flowIndex';
 import type { MetricsCheckpoints } from '../metrics/metricsAt';
 import type { MetricsSeriesSet } from '../metrics/metricsSeries';
@@ -132,14 +132,18 @@ export interface ResultsPartResponse {
   invocations: Results['invocations'];
 }
 
-/** A slice of one run's event log: `events[0].seq === fromSeq`, and batches arrive in order. */
+/**
+ * A slice of one run's event log, as rows of the compact log (engine/eventRows.ts): the first row is
+ * event `fromSeq`, and batches arrive in order. Rows rather than event objects, so neither side makes an
+ * object per event: the page keeps the log compact and makes events a window at a time.
+ */
 export interface LogBatchResponse {
   type: 'log-batch';
   id: number;
   /** For a `compare`: which of its runs this is. Absent for `run` and `fork`. */
   part?: number;
   fromSeq: number;
-  events: SimEvent[];
+  rows: EventRows;
 }
 
 /** A field path and message from scenario validation. */
@@ -332,7 +336,7 @@ export function isWorkerResponse(value: unknown): value is WorkerResponse {
         isRequestId(value.id) &&
         isPart(value.part) &&
         typeof value.fromSeq === 'number' &&
-        Array.isArray(value.events)
+        eventRowsProblem(value.rows) === null
       );
     case 'sweep-progress':
       return isRequestId(value.id) && typeof value.done === 'number' && typeof value.total === 'number';

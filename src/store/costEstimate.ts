@@ -7,6 +7,7 @@
  */
 import { computeCost, FREE_GB_SECONDS, FREE_REQUESTS, PRICE_PER_REQUEST } from '../engine/model/billing';
 import type { SimEvent } from '../engine/types';
+import { forEachEventOfTypes } from '../engine/logScan';
 
 export type Architecture = 'x86_64' | 'arm64';
 
@@ -60,31 +61,33 @@ function num(e: SimEvent, key: string): number {
 function indexOf(log: readonly SimEvent[]): UsageIndex {
   const known = indexes.get(log);
   if (known) return known;
-  let ends = 0;
-  for (const e of log) if (INVOKE_ENDS.has(e.type)) ends += 1;
-  const index: UsageIndex = {
-    at: new Int32Array(ends),
-    invokeMs: new Float64Array(ends),
-    initMs: new Float64Array(ends),
-    inits: new Int32Array(ends),
-  };
-  let k = 0;
+  const at: number[] = [];
+  const invokeMsAt: number[] = [];
+  const initMsAt: number[] = [];
+  const initsAt: number[] = [];
   let invokeMs = 0;
   let initMs = 0;
   let inits = 0;
-  for (let i = 0; i < log.length; i++) {
-    const e = log[i]!;
-    if (!INVOKE_ENDS.has(e.type)) continue;
-    invokeMs += num(e, 'billedMs');
-    const init = num(e, 'initBilledMs');
-    initMs += init;
-    if (init > 0) inits += 1;
-    index.at[k] = i;
-    index.invokeMs[k] = invokeMs;
-    index.initMs[k] = initMs;
-    index.inits[k] = inits;
-    k += 1;
-  }
+  forEachEventOfTypes(
+    log,
+    (type) => INVOKE_ENDS.has(type),
+    (e, i) => {
+      invokeMs += num(e, 'billedMs');
+      const init = num(e, 'initBilledMs');
+      initMs += init;
+      if (init > 0) inits += 1;
+      at.push(i);
+      invokeMsAt.push(invokeMs);
+      initMsAt.push(initMs);
+      initsAt.push(inits);
+    },
+  );
+  const index: UsageIndex = {
+    at: Int32Array.from(at),
+    invokeMs: Float64Array.from(invokeMsAt),
+    initMs: Float64Array.from(initMsAt),
+    inits: Int32Array.from(initsAt),
+  };
   indexes.set(log, index);
   return index;
 }

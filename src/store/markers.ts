@@ -3,6 +3,7 @@
  * successes), gathered into a fixed number of buckets along simulated time so a 15,000-event log draws
  * a few hundred shapes, not 15,000.
  */
+import { forEachEventOfTypes } from '../engine/logScan';
 import type { SimEvent } from '../engine/types';
 
 export type MarkerKind = 'failure' | 'throttle' | 'retry' | 'delivery' | 'success';
@@ -39,6 +40,11 @@ const KIND_OF_TYPE: Record<string, MarkerKind> = {
   'dlq/delivered': 'delivery',
   'sqs/moved-to-dlq': 'delivery',
 };
+
+/** Whether events of this type may get a marker (the rest never do). */
+function mayBeMarked(type: string): boolean {
+  return type in KIND_OF_TYPE || type === 'async/throttled' || type === 'async/rejected';
+}
 
 /** The marker an event gets, or null for the many events that are steps on the way. */
 export function markerKind(event: SimEvent): MarkerKind | null {
@@ -78,7 +84,7 @@ export function markerLayout(log: readonly SimEvent[], endMs: number, bucketCoun
 
   const byKey = new Map<string, MarkerBucket>();
   const totals: Partial<Record<MarkerKind, number>> = {};
-  log.forEach((event, index) => {
+  forEachEventOfTypes(log, mayBeMarked, (event, index) => {
     const kind = markerKind(event);
     if (!kind) return;
     totals[kind] = (totals[kind] ?? 0) + 1;

@@ -21,7 +21,7 @@ export interface RunError {
 
 export interface FinishedRun {
   results: RunResults;
-  log: SimEvent[];
+  log: readonly SimEvent[];
   /** The validated scenario the run used (its topology is what the diagram draws). */
   scenario: Scenario;
   /** The diagram's index of the log, when the worker built it (the page builds it otherwise). */
@@ -36,7 +36,7 @@ export interface RunSlice {
   scenario: Scenario | null;
   flowIndex: FlowIndex | null;
   /** The whole event log of the shown run ([] before the first run finishes). */
-  log: SimEvent[];
+  log: readonly SimEvent[];
   error: RunError | null;
   /** Bumped whenever a run's results arrive, so views keyed on it start afresh. */
   runId: number;

@@ -15,6 +15,8 @@ import {
   type ResultsResponse,
   type WorkerResponse,
 } from '../protocol/messages';
+import { createEventLog } from '../engine/eventLog';
+import { copyRows, eventRowsBuffers } from '../engine/eventRows';
 import { buildFlowIndex, flowIndexBuffers } from '../diagram/flowIndex';
 import { buildTopology } from '../diagram/topology';
 import { buildMetricsCheckpoints } from '../metrics/metricsAt';
@@ -30,6 +32,9 @@ export const FRAME_MS = 16;
  * a few thousand events take a few milliseconds, where a whole large run would take a second.
  */
 export const MESSAGE_CHUNK = 2_000;
+
+/** What an empty batch copies its (no) rows from, before a part's simulation exists. */
+const EMPTY_LOG = createEventLog();
 
 export interface RunLoopOptions {
   /** Sends a message; `transfer` lists buffers that move to the page instead of being copied. */
@@ -54,6 +59,8 @@ interface Active {
   sim: Simulation | null;
   /** How many of its log events have been sent. */
   sent: number;
+  /** The strings sent so far for this part's log, by the code the page knows them by. */
+  strings: Map<string, number>;
 }
 
 /** Adds `part` only for a compare, so run and fork messages stay as they were. */
@@ -74,19 +81,22 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     lastPost = now();
   }
 
-  /** Sends the unsent log in batches of at most MESSAGE_CHUNK events (one empty batch as a keepalive). */
+  /**
+   * Sends the unsent log in batches of at most MESSAGE_CHUNK events (one empty batch as a keepalive), as
+   * rows of the compact log: no event objects are made, and the rows' columns move rather than copy.
+   */
   function flush(a: Active, part: Part): void {
-    const log = a.sim?.log() ?? [];
+    const log = a.sim?.state.log ?? EMPTY_LOG;
     do {
       const to = Math.min(log.length, a.sent + MESSAGE_CHUNK);
       const batch: LogBatchResponse = {
         type: 'log-batch',
         id: a.job.id,
         fromSeq: a.sent,
-        events: log.slice(a.sent, to),
+        rows: copyRows(log, a.sent, to, a.strings),
       };
       a.sent = to;
-      send(tagged(batch, part.part));
+      send(tagged(batch, part.part), eventRowsBuffers(batch.rows));
     } while (a.sent < log.length);
   }
 
@@ -113,7 +123,7 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
 
   function finishPart(a: Active, part: Part, sim: Simulation): void {
     a.sim = sim;
-    if (sim.log().length > a.sent) flush(a, part);
+    if (sim.logLength() > a.sent) flush(a, part);
     const runResults = sim.results();
     // The diagram's index of the log and the metrics' series and checkpoints are built here, off the
     // page's thread (the typed arrays move to the page rather than being copied).
@@ -137,6 +147,7 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     a.index += 1;
     a.sim = null;
     a.sent = 0;
+    a.strings = new Map();
   }
 
   function remove(a: Active): void {
@@ -165,7 +176,7 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
       else {
         const part = a.job.parts[a.index]!;
         const waited = now() - lastPost;
-        const unsent = (a.sim?.log().length ?? 0) > a.sent;
+        const unsent = (a.sim?.logLength() ?? 0) > a.sent;
         if ((unsent && waited >= FRAME_MS) || waited >= WORKER_KEEPALIVE_MS) flush(a, part);
       }
     } catch (e) {
@@ -185,7 +196,7 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
 
   return {
     start(job) {
-      active.push({ job, index: 0, sim: null, sent: 0 });
+      active.push({ job, index: 0, sim: null, sent: 0, strings: new Map() });
       schedule();
     },
     cancel(id) {

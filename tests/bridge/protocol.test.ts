@@ -7,6 +7,7 @@ import {
   isWorkerRequest,
   isWorkerResponse,
 } from '../../src/protocol/messages';
+import { rowsOf } from '../helpers/eventRows';
 
 const RUN_PRESET = { type: 'run', id: 1, presetId: 'sync-success', seed: 1 };
 const RUN_SCENARIO = { type: 'run', id: 2, scenario: { id: 'x' }, seed: 0 };
@@ -22,8 +23,12 @@ const LOG_BATCH = {
   type: 'log-batch',
   id: 1,
   fromSeq: 0,
-  events: [{ seq: 0, t: 0, type: 'item/arrived', rule: '§1.1' }],
+  rows: rowsOf([
+    { seq: 0, t: 0, type: 'item/arrived', rule: '§1.1', item: 'i-1', data: { source: 'api' } },
+    { seq: 1, t: 5, type: 'invoke/started', rule: '§1.1', invocation: 'v-1', env: 'e-1', item: 'i-1' },
+  ]),
 };
+const ROWS = LOG_BATCH.rows;
 const RESULTS_PART = { type: 'results-part', id: 1, items: [], invocations: [] };
 const ERROR = { type: 'error', id: 1, message: 'There is no preset called "x".' };
 
@@ -84,7 +89,7 @@ describe('isWorkerResponse', () => {
     ['a log batch', LOG_BATCH],
     ['a log batch of a compare part', { ...LOG_BATCH, part: 3 }],
     ['results of a compare part', { ...RESULTS, part: 0 }],
-    ['an empty log batch', { ...LOG_BATCH, events: [] }],
+    ['an empty log batch', { ...LOG_BATCH, rows: rowsOf([]) }],
     ['part of the results', RESULTS_PART],
     ['part of a compare part’s results', { ...RESULTS_PART, part: 2 }],
     ['an error for a request', ERROR],
@@ -122,8 +127,27 @@ describe('isWorkerResponse', () => {
     ['a batch with a fractional id', { ...LOG_BATCH, id: 0.5 }],
     ['a batch without fromSeq', withField(LOG_BATCH, 'fromSeq', undefined)],
     ['a batch with a string fromSeq', { ...LOG_BATCH, fromSeq: '0' }],
-    ['a batch without events', withField(LOG_BATCH, 'events', undefined)],
-    ['a batch whose events is an object', { ...LOG_BATCH, events: { 0: LOG_BATCH.events[0] } }],
+    ['a batch without rows', withField(LOG_BATCH, 'rows', undefined)],
+    ['a batch of events rather than rows', { ...withField(LOG_BATCH, 'rows', undefined), events: [] }],
+    ['a batch whose times are a plain array', { ...LOG_BATCH, rows: { ...ROWS, t: [0, 5] } }],
+    [
+      'a batch whose columns differ in length',
+      { ...LOG_BATCH, rows: { ...ROWS, shape: ROWS.shape.slice(1) } },
+    ],
+    [
+      'a batch whose type code names no type',
+      { ...LOG_BATCH, rows: { ...ROWS, type: new Uint16Array([0, 9]) } },
+    ],
+    ['a batch whose rule code names no rule', { ...LOG_BATCH, rows: { ...ROWS, rules: [] } }],
+    ['a batch with a row missing a ref', { ...LOG_BATCH, rows: { ...ROWS, refs: ROWS.refs.slice(0, -1) } }],
+    [
+      'a batch whose ref ends overrun its refs',
+      { ...LOG_BATCH, rows: { ...ROWS, refEnd: new Uint32Array([2, 99]) } },
+    ],
+    [
+      'a batch whose shape skips an id',
+      { ...LOG_BATCH, rows: { ...ROWS, shape: new Uint8Array([4 | 64, ROWS.shape[1]!]) } },
+    ],
     ['a batch with a negative part', { ...LOG_BATCH, part: -1 }],
     ['a batch with a string part', { ...LOG_BATCH, part: '1' }],
     // results-part

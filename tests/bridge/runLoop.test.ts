@@ -13,6 +13,8 @@ import { prepareJob, type Job } from '../../src/worker/jobs';
 import { FRAME_MS, MESSAGE_CHUNK, SLICE_MS, createRunLoop } from '../../src/worker/runLoop';
 import type { Steps } from '../../src/worker/steps';
 import { batchRounds, directRun } from './workerScope';
+import { createEventLog } from '../../src/engine/eventLog';
+import { eventsOfRows, rowsOf } from '../helpers/eventRows';
 
 /** Time a clamped `setTimeout(…, 0)` takes between slices. */
 const YIELD_MS = 4;
@@ -55,6 +57,8 @@ function run(id: number, presetId: string, seed = 1): Job {
 function silentJob(id: number, steps: number, error?: Error): Job {
   const sim = {
     log: () => [] as SimEvent[],
+    logLength: () => 0,
+    state: { log: createEventLog() },
     results: () => ({ scenario: 'silent', seed: 1, endMs: 0, items: [], invocations: [], metrics: {} }),
   } as unknown as Simulation;
   function* steps_(): Steps {
@@ -66,7 +70,14 @@ function silentJob(id: number, steps: number, error?: Error): Job {
 }
 
 function logOf(posts: Array<{ message: WorkerResponse }>): SimEvent[] {
-  return posts.flatMap((p) => (p.message.type === 'log-batch' ? p.message.events : []));
+  const tables = new Map<string, string[]>();
+  return posts.flatMap(({ message: m }) => {
+    if (m.type !== 'log-batch') return [];
+    const key = `${m.id}:${m.part ?? ''}`;
+    const strings = tables.get(key) ?? [];
+    tables.set(key, strings);
+    return eventsOfRows(m.rows, m.fromSeq, strings);
+  });
 }
 
 describe('the run loop', () => {
@@ -90,9 +101,9 @@ describe('the run loop', () => {
     // Batches of at most MESSAGE_CHUNK events; every round but the final flush (which goes with the
     // results) waited a frame since the previous round.
     for (const b of batches)
-      expect((b.message as LogBatchResponse).events.length).toBeLessThanOrEqual(MESSAGE_CHUNK);
+      expect((b.message as LogBatchResponse).rows.t.length).toBeLessThanOrEqual(MESSAGE_CHUNK);
     const rounds = batchRounds(
-      batches.map((b) => ({ at: b.at, events: (b.message as LogBatchResponse).events })),
+      batches.map((b) => ({ at: b.at, rows: (b.message as LogBatchResponse).rows })),
     );
     for (let i = 1; i < rounds.length - 1; i++)
       expect(rounds[i]![0]!.at - rounds[i - 1]![0]!.at).toBeGreaterThanOrEqual(FRAME_MS);
@@ -102,7 +113,7 @@ describe('the run loop', () => {
     for (const { message } of batches) {
       const batch = message as LogBatchResponse;
       expect(batch.fromSeq).toBe(next);
-      next += batch.events.length;
+      next += batch.rows.t.length;
     }
     expect(logOf(posts)).toEqual(directRun(getPreset('burst-scaling')!, 1).log);
   });
@@ -113,7 +124,8 @@ describe('the run loop', () => {
     drain();
     const beats = posts.filter((p) => p.message.type === 'log-batch');
     expect(beats.length).toBeGreaterThanOrEqual(3);
-    for (const b of beats) expect(b.message).toEqual({ type: 'log-batch', id: 1, fromSeq: 0, events: [] });
+    for (const b of beats)
+      expect(b.message).toEqual({ type: 'log-batch', id: 1, fromSeq: 0, rows: rowsOf([]) });
     const times = [0, ...posts.map((p) => p.at)];
     for (let i = 1; i < times.length; i++)
       expect(times[i]! - times[i - 1]!).toBeLessThan(WORKER_KEEPALIVE_MS + SLICE_MS + YIELD_MS + 1);

@@ -18,6 +18,7 @@ import {
   setup,
   track,
 } from './clientHarness';
+import { rowsOf } from '../helpers/eventRows';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -70,10 +71,10 @@ describe('simulation client: a run', () => {
     const p = client.run({ presetId: 'sync-success', seed: 1 });
     const w = current();
     const id = w.lastId;
-    w.reply({ type: 'log-batch', id, fromSeq: 0, events: events(0, 3) });
-    w.reply({ type: 'log-batch', id, fromSeq: 3, events: events(3, 2) });
-    w.reply({ type: 'log-batch', id, fromSeq: 5, events: [] });
-    w.reply({ type: 'log-batch', id, fromSeq: 5, events: events(5, 1) });
+    w.reply({ type: 'log-batch', id, fromSeq: 0, rows: rowsOf(events(0, 3)) });
+    w.reply({ type: 'log-batch', id, fromSeq: 3, rows: rowsOf(events(3, 2)) });
+    w.reply({ type: 'log-batch', id, fromSeq: 5, rows: rowsOf([]) });
+    w.reply({ type: 'log-batch', id, fromSeq: 5, rows: rowsOf(events(5, 1)) });
     w.reply({ type: 'results', id, results: RESULTS, scenario: SCENARIO, logLength: 6 });
     const out: RunOutput = await p;
     expect(out.results).toEqual(RESULTS);
@@ -155,8 +156,8 @@ describe('simulation client: a broken log', () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
     const id = current().lastId;
-    current().reply({ type: 'log-batch', id, fromSeq: 0, events: events(0, 2) });
-    current().reply({ type: 'log-batch', id, fromSeq: 3, events: events(3, 2) });
+    current().reply({ type: 'log-batch', id, fromSeq: 0, rows: rowsOf(events(0, 2)) });
+    current().reply({ type: 'log-batch', id, fromSeq: 3, rows: rowsOf(events(3, 2)) });
     const error = await rejection(p);
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/event log went missing/);
@@ -166,15 +167,15 @@ describe('simulation client: a broken log', () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
     const id = current().lastId;
-    current().reply({ type: 'log-batch', id, fromSeq: 0, events: events(0, 2) });
-    current().reply({ type: 'log-batch', id, fromSeq: 1, events: events(1, 2) });
+    current().reply({ type: 'log-batch', id, fromSeq: 0, rows: rowsOf(events(0, 2)) });
+    current().reply({ type: 'log-batch', id, fromSeq: 1, rows: rowsOf(events(1, 2)) });
     expect((await rejection(p)).kind).toBe('protocol');
   });
 
   it('a first batch that does not start at 0 rejects the run', async () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
-    current().reply({ type: 'log-batch', id: current().lastId, fromSeq: 500, events: events(500, 1) });
+    current().reply({ type: 'log-batch', id: current().lastId, fromSeq: 500, rows: rowsOf(events(500, 1)) });
     expect((await rejection(p)).message).toMatch(/went missing/);
   });
 
@@ -182,7 +183,7 @@ describe('simulation client: a broken log', () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
     const id = current().lastId;
-    current().reply({ type: 'log-batch', id, fromSeq: 0, events: events(0, 2) });
+    current().reply({ type: 'log-batch', id, fromSeq: 0, rows: rowsOf(events(0, 2)) });
     current().reply({ type: 'results', id, results: RESULTS, scenario: SCENARIO, logLength: 3 });
     const error = await rejection(p);
     expect(error.kind).toBe('protocol');
@@ -195,12 +196,12 @@ describe('simulation client: a broken log', () => {
     const idA = current().lastId;
     const b = client.run({ presetId: 'sync-success', seed: 2 });
     const idB = current().lastId;
-    current().reply({ type: 'log-batch', id: idA, fromSeq: 9, events: events(9, 1) });
+    current().reply({ type: 'log-batch', id: idA, fromSeq: 9, rows: rowsOf(events(9, 1)) });
     await rejection(a);
     // Late messages for the failed run are ignored and do not leak into the other run.
-    current().reply({ type: 'log-batch', id: idA, fromSeq: 0, events: events(0, 4) });
+    current().reply({ type: 'log-batch', id: idA, fromSeq: 0, rows: rowsOf(events(0, 4)) });
     current().reply({ type: 'results', id: idA, results: RESULTS, scenario: SCENARIO, logLength: 4 });
-    current().reply({ type: 'log-batch', id: idB, fromSeq: 0, events: events(0, 1) });
+    current().reply({ type: 'log-batch', id: idB, fromSeq: 0, rows: rowsOf(events(0, 1)) });
     current().reply({ type: 'results', id: idB, results: RESULTS, scenario: SCENARIO, logLength: 1 });
     expect((await b).log).toEqual([event(0)]);
     expect(current().terminated).toBe(false);
@@ -287,7 +288,7 @@ describe('simulation client: a crashed worker', () => {
     const b = client.run({ presetId: 'sync-success', seed: 2 });
     const fresh = current();
     // The old worker answers late, even with the new run's id: none of it reaches the new run.
-    workers[0]!.reply({ type: 'log-batch', id: fresh.lastId, fromSeq: 0, events: events(0, 3) });
+    workers[0]!.reply({ type: 'log-batch', id: fresh.lastId, fromSeq: 0, rows: rowsOf(events(0, 3)) });
     workers[0]!.reply({ type: 'results', id: oldId, results: RESULTS, scenario: SCENARIO, logLength: 0 });
     workers[0]!.crash();
     expect(fresh.terminated).toBe(false);
@@ -370,7 +371,7 @@ describe('simulation client: watchdog', () => {
     const id = w.lastId;
     for (let i = 0; i < 10; i++) {
       await vi.advanceTimersByTimeAsync(900);
-      w.reply({ type: 'log-batch', id, fromSeq: i * 2, events: events(i * 2, 2) });
+      w.reply({ type: 'log-batch', id, fromSeq: i * 2, rows: rowsOf(events(i * 2, 2)) });
     }
     // 9 s in all, ten times the watchdog, and still alive.
     expect(state.settled).toBe(false);
@@ -391,7 +392,7 @@ describe('simulation client: watchdog', () => {
     const state = track(client.run({ presetId: 'burst-scaling', seed: 1 }));
     const w = current();
     await vi.advanceTimersByTimeAsync(800);
-    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 0, events: events(0, 1) });
+    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 0, rows: rowsOf(events(0, 1)) });
     await vi.advanceTimersByTimeAsync(999);
     expect(state.settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -422,9 +423,14 @@ describe('simulation client: several runs', () => {
     const newer = client.run({ presetId: 'sync-success', seed: 2 });
     const newerId = current().lastId;
     const w = current();
-    w.reply({ type: 'log-batch', id: olderId, fromSeq: 0, events: events(0, 3) });
-    w.reply({ type: 'log-batch', id: newerId, fromSeq: 0, events: [event(0, 'sync/invoke-requested')] });
-    w.reply({ type: 'log-batch', id: olderId, fromSeq: 3, events: events(3, 1) });
+    w.reply({ type: 'log-batch', id: olderId, fromSeq: 0, rows: rowsOf(events(0, 3)) });
+    w.reply({
+      type: 'log-batch',
+      id: newerId,
+      fromSeq: 0,
+      rows: rowsOf([event(0, 'sync/invoke-requested')]),
+    });
+    w.reply({ type: 'log-batch', id: olderId, fromSeq: 3, rows: rowsOf(events(3, 1)) });
     w.reply({
       type: 'results',
       id: newerId,

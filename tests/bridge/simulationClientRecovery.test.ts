@@ -1,6 +1,7 @@
 /** The simulation client's recovery: a worker that dies mid-stream or while idle. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { events, quiet, rejection, setup, track, RESULTS, SCENARIO } from './clientHarness';
+import { rowsOf } from '../helpers/eventRows';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -11,8 +12,8 @@ describe('simulation client: a worker that dies while a log streams in', () => {
     const { client, current } = setup();
     const run = client.run({ presetId: 'burst-scaling', seed: 1 });
     const w = current();
-    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 0, events: events(0, 1200) });
-    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 1200, events: events(1200, 34) });
+    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 0, rows: rowsOf(events(0, 1200)) });
+    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 1200, rows: rowsOf(events(1200, 34)) });
     w.crash('Uncaught Error: boom');
     const error = await rejection(run);
     expect(error.kind).toBe('crashed');
@@ -28,7 +29,7 @@ describe('simulation client: a worker that dies while a log streams in', () => {
     const { client, current } = setup({ timeoutMs: 1500 });
     const run = track(client.run({ presetId: 'burst-scaling', seed: 1 }));
     const w = current();
-    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 0, events: events(0, 1) });
+    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 0, rows: rowsOf(events(0, 1)) });
     await vi.advanceTimersByTimeAsync(1500);
     expect(run.settled).toBe(true);
     const message = (run.error as Error).message;
@@ -52,7 +53,7 @@ describe('simulation client: a worker that dies while a log streams in', () => {
       { presetId: 'async-dlq', seed: 1 },
     ]);
     const w = current();
-    w.reply({ type: 'log-batch', id: w.lastId, part: 1, fromSeq: 0, events: events(0, 2) });
+    w.reply({ type: 'log-batch', id: w.lastId, part: 1, fromSeq: 0, rows: rowsOf(events(0, 2)) });
     w.crash('x');
     expect((await rejection(compare)).message).toMatch(/after 2 events, so it is incomplete/);
   });

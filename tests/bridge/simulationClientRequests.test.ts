@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimulationError } from '../../src/bridge/simulationClient';
 import type { CompareRequest, ForkRequest } from '../../src/protocol/messages';
 import { RESULTS, SCENARIO, event, events, quiet, rejection, setup, track } from './clientHarness';
+import { rowsOf } from '../helpers/eventRows';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -24,7 +25,7 @@ describe('simulation client: fork', () => {
       atMs: 5000,
       changes: CHANGES,
     });
-    w.reply({ type: 'log-batch', id: request.id, fromSeq: 0, events: events(0, 4) });
+    w.reply({ type: 'log-batch', id: request.id, fromSeq: 0, rows: rowsOf(events(0, 4)) });
     w.reply({ type: 'results', id: request.id, results: RESULTS, scenario: SCENARIO, logLength: 4 });
     const out = await p;
     expect(out.log.map((e) => e.seq)).toEqual([0, 1, 2, 3]);
@@ -57,7 +58,13 @@ describe('simulation client: fork', () => {
   it('a message tagged with a part is refused for a fork', async () => {
     const { client, current } = setup();
     const p = client.fork({ presetId: 'default', seed: 1, atMs: 0, changes: [] });
-    current().reply({ type: 'log-batch', id: current().lastId, part: 0, fromSeq: 0, events: events(0, 1) });
+    current().reply({
+      type: 'log-batch',
+      id: current().lastId,
+      part: 0,
+      fromSeq: 0,
+      rows: rowsOf(events(0, 1)),
+    });
     const error = await rejection(p);
     expect(error.kind).toBe('protocol');
     expect(error.message).toMatch(/did not ask for/);
@@ -78,8 +85,8 @@ describe('simulation client: compare', () => {
     const request = w.requests[0] as CompareRequest;
     expect(request).toEqual({ type: 'compare', id: request.id, runs: INPUTS });
     const id = request.id;
-    w.reply({ type: 'log-batch', id, part: 2, fromSeq: 0, events: events(0, 2) });
-    w.reply({ type: 'log-batch', id, part: 0, fromSeq: 0, events: events(0, 1) });
+    w.reply({ type: 'log-batch', id, part: 2, fromSeq: 0, rows: rowsOf(events(0, 2)) });
+    w.reply({ type: 'log-batch', id, part: 0, fromSeq: 0, rows: rowsOf(events(0, 1)) });
     w.reply({
       type: 'results',
       id,
@@ -88,7 +95,7 @@ describe('simulation client: compare', () => {
       scenario: SCENARIO,
       logLength: 2,
     });
-    w.reply({ type: 'log-batch', id, part: 0, fromSeq: 1, events: events(1, 2) });
+    w.reply({ type: 'log-batch', id, part: 0, fromSeq: 1, rows: rowsOf(events(1, 2)) });
     w.reply({
       type: 'results',
       id,
@@ -99,7 +106,13 @@ describe('simulation client: compare', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(state.settled).toBe(false); // part 1 is still missing
-    w.reply({ type: 'log-batch', id, part: 1, fromSeq: 0, events: [event(0, 'sync/invoke-requested')] });
+    w.reply({
+      type: 'log-batch',
+      id,
+      part: 1,
+      fromSeq: 0,
+      rows: rowsOf([event(0, 'sync/invoke-requested')]),
+    });
     w.reply({
       type: 'results',
       id,
@@ -119,8 +132,8 @@ describe('simulation client: compare', () => {
     const { client, current } = setup();
     const p = client.compare(INPUTS.slice(0, 2));
     const id = current().lastId;
-    current().reply({ type: 'log-batch', id, part: 0, fromSeq: 0, events: events(0, 2) });
-    current().reply({ type: 'log-batch', id, part: 1, fromSeq: 2, events: events(2, 1) });
+    current().reply({ type: 'log-batch', id, part: 0, fromSeq: 0, rows: rowsOf(events(0, 2)) });
+    current().reply({ type: 'log-batch', id, part: 1, fromSeq: 2, rows: rowsOf(events(2, 1)) });
     expect((await rejection(p)).message).toMatch(/went missing/);
   });
 
@@ -130,7 +143,7 @@ describe('simulation client: compare', () => {
   ])('refuses %s', async (_name, tag) => {
     const { client, current } = setup();
     const p = client.compare(INPUTS.slice(0, 2));
-    current().reply({ type: 'log-batch', id: current().lastId, fromSeq: 0, events: [], ...tag });
+    current().reply({ type: 'log-batch', id: current().lastId, fromSeq: 0, rows: rowsOf([]), ...tag });
     expect((await rejection(p)).kind).toBe('protocol');
   });
 
@@ -166,7 +179,7 @@ describe('simulation client: cancel', () => {
     const p = client.run({ presetId: 'burst-scaling', seed: 1 }, { signal: controller.signal });
     const w = current();
     const id = w.lastId;
-    w.reply({ type: 'log-batch', id, fromSeq: 0, events: events(0, 2) });
+    w.reply({ type: 'log-batch', id, fromSeq: 0, rows: rowsOf(events(0, 2)) });
     controller.abort();
     expect(w.posted.at(-1)).toEqual({ type: 'cancel', id });
     const error = await rejection(p);
@@ -212,7 +225,7 @@ describe('simulation client: one watchdog for the worker', () => {
     );
     for (let i = 0; i < 5; i++) {
       await vi.advanceTimersByTimeAsync(900);
-      current().reply({ type: 'log-batch', id: longId, fromSeq: i, events: [event(i)] });
+      current().reply({ type: 'log-batch', id: longId, fromSeq: i, rows: rowsOf([event(i)]) });
     }
     expect(queued.settled).toBe(false);
     expect(long.settled).toBe(false);

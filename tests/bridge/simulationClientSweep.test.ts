@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SWEEP_FIELDS, type SweepColumns } from '../../src/protocol/messages';
 import { SCENARIO, quiet, rejection, setup, track } from './clientHarness';
+import { rowsOf } from '../helpers/eventRows';
 
 function columns(count: number): SweepColumns {
   return Object.fromEntries(SWEEP_FIELDS.map((f) => [f, new Float64Array(count)])) as SweepColumns;
@@ -58,7 +59,7 @@ describe('SimulationClient.sweep', () => {
     const sweep = client.sweep({ presetId: 'default', seeds: { from: 1, count: 1 } });
     const run = client.run({ presetId: 'default', seed: 1 });
     const w = current();
-    w.reply({ type: 'log-batch', id: 1, fromSeq: 0, events: [] });
+    w.reply({ type: 'log-batch', id: 1, fromSeq: 0, rows: rowsOf([]) });
     w.reply({ type: 'sweep-progress', id: 2, done: 0, total: 1 });
     expect((await rejection(sweep)).kind).toBe('protocol');
     expect((await rejection(run)).kind).toBe('protocol');

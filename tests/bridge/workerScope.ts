@@ -9,6 +9,8 @@ import type { SimEvent } from '../../src/engine/types';
 import type { ResultsResponse, WorkerResponse } from '../../src/protocol/messages';
 import type { Scenario } from '../../src/scenarios/schema';
 import { MESSAGE_CHUNK } from '../../src/worker/runLoop';
+import type { EventRows } from '../../src/engine/eventRows';
+import { eventsOfRows } from '../helpers/eventRows';
 
 type MessageListener = (event: MessageEvent) => void;
 
@@ -76,6 +78,7 @@ export function reassemble(
 ): { log: SimEvent[]; last: ResultsResponse } {
   const mine = messages.filter((m) => m.type !== 'error' && m.part === part);
   const log: SimEvent[] = [];
+  const strings: string[] = [];
   const items: ResultsResponse['results']['items'] = [];
   const invocations: ResultsResponse['results']['invocations'] = [];
   for (const m of mine.slice(0, -1)) {
@@ -89,8 +92,8 @@ export function reassemble(
     // The whole log comes before any part of the results.
     expect(items.length + invocations.length).toBe(0);
     expect(m.fromSeq).toBe(log.length);
-    expect(m.events.length).toBeLessThanOrEqual(MESSAGE_CHUNK);
-    log.push(...m.events);
+    expect(m.rows.t.length).toBeLessThanOrEqual(MESSAGE_CHUNK);
+    log.push(...eventsOfRows(m.rows, m.fromSeq, strings));
   }
   const sent = mine.at(-1) as ResultsResponse;
   expect(sent.type).toBe('results');
@@ -107,12 +110,12 @@ export function reassemble(
  * Groups log batches into the rounds the worker sent together: every batch of a round but its last is
  * full (MESSAGE_CHUNK events), so a shorter one ends a round.
  */
-export function batchRounds<T extends { events: unknown[] }>(batches: T[]): T[][] {
+export function batchRounds<T extends { rows: EventRows }>(batches: T[]): T[][] {
   const rounds: T[][] = [];
   let round: T[] = [];
   for (const b of batches) {
     round.push(b);
-    if (b.events.length < MESSAGE_CHUNK) {
+    if (b.rows.t.length < MESSAGE_CHUNK) {
       rounds.push(round);
       round = [];
     }
