@@ -63,7 +63,6 @@ export function createState(scenario: Scenario, seed: number): SimState {
     itemIndex: new Map(),
     itemsIndexed: 0,
     invocations: [],
-    invocationIndex: new Map(),
     envs: [],
     envIndex: new Map(),
     idleOnDemand: [],
@@ -287,10 +286,25 @@ export function itemAt(state: SimState, index: number): ItemState {
   return itemRow(state.itemTable, index);
 }
 
+const INVOCATION_PREFIX = 'inv-';
+
+/** Invocation `inv-n` is the n-th (at index n - 1); any other id names none. */
 export function getInvocation(state: SimState, id: string): InvocationState {
-  const i = state.invocationIndex.get(id);
-  if (i === undefined) throw new Error(`unknown invocation ${id}`);
-  return state.invocations[i]!;
+  let n = 0;
+  const digits = id.length - INVOCATION_PREFIX.length;
+  if (digits > 0 && digits <= 15 && id.startsWith(INVOCATION_PREFIX)) {
+    for (let k = INVOCATION_PREFIX.length; k < id.length; k++) {
+      const d = id.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) {
+        n = 0;
+        break;
+      }
+      n = n * 10 + d;
+    }
+  }
+  const inv = n > 0 ? state.invocations[n - 1] : undefined;
+  if (inv === undefined || inv.id !== id) throw new Error(`unknown invocation ${id}`);
+  return inv;
 }
 
 export function getEnv(state: SimState, id: string): EnvState {

@@ -233,12 +233,12 @@ export interface SimState {
    * not enumerable, so it is no part of a checkpoint.
    */
   readonly items: readonly ItemState[];
-  /** Item id → index in `items` (likewise for invocations and environments). */
+  /** Item id → index in `items` (likewise for environments). */
   itemIndex: Map<string, number>;
   /** `itemIndex` covers `items` up to here: it is filled in when an item is first looked up by id. */
   itemsIndexed: number;
+  /** Invocation `inv-n` is at index n - 1 (execution.ts numbers them as it adds them). */
   invocations: InvocationState[];
-  invocationIndex: Map<string, number>;
   envs: EnvState[];
   envIndex: Map<string, number>;
   /** Idle environments, most recently used last (reuse is last-in, first-out). */

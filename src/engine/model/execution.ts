@@ -76,7 +76,7 @@ export function startInvocation(state: SimState, req: StartRequest): InvocationS
   if (req.itemIndexes !== undefined) inv.itemIndexes = req.itemIndexes;
   if (req.source !== undefined) inv.source = req.source;
   if (req.lane !== undefined) inv.lane = req.lane;
-  state.invocationIndex.set(inv.id, state.invocations.length);
+  // `inv-n` goes at index n - 1: getInvocation finds it by its number.
   state.invocations.push(inv);
   sample(state.metrics, 'ConcurrentExecutions', state.now, state.inUse);
   if (state.scenario.function.ProvisionedConcurrencyConfig && !env.provisioned) {
