@@ -5,6 +5,7 @@
  * promises and a `SimulationError` whose message can be shown to the user as is.
  */
 import type { FlowIndex } from '../diagram/flowIndex';
+import { receivedFlowIndex } from '../diagram/postedFlowIndex';
 import type { Results } from '../engine/results';
 import { keepBuiltInWorker } from '../metrics/builtInWorker';
 import { createEventLog, type EventLog } from '../engine/eventLog';
@@ -101,6 +102,12 @@ export interface SimulationClientOptions {
    * sends something at least every WORKER_KEEPALIVE_MS, so this only catches a hung or dead one.
    */
   timeoutMs?: number;
+  /**
+   * More silence allowed for each event of the logs received so far (whole milliseconds). Once a run's
+   * log is all sent, the worker builds its results, diagram index and metrics, each in one go; for a run
+   * of millions of events one of those can take longer than `timeoutMs` on a slow machine.
+   */
+  allowanceMsPerEvent?: number;
   createWorker?: () => WorkerLike;
 }
 
@@ -127,6 +134,8 @@ export interface SimulationClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** 10 s more per million events received. */
+export const DEFAULT_ALLOWANCE_MS_PER_EVENT = 0.01;
 
 interface PendingBase {
   reject(error: SimulationError): void;
@@ -191,6 +200,7 @@ function failureFor(p: Pending, error: SimulationError): SimulationError {
 /** Creates a client; the worker itself starts on the first request. */
 export function createSimulationClient(options: SimulationClientOptions = {}): SimulationClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const allowanceMsPerEvent = options.allowanceMsPerEvent ?? DEFAULT_ALLOWANCE_MS_PER_EVENT;
   const createWorker = options.createWorker ?? defaultWorker;
   const pending = new Map<number, Pending>();
   const idleListeners = new Set<(error: SimulationError) => void>();
@@ -222,16 +232,19 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     if (watchdog !== null) clearTimeout(watchdog);
     watchdog = null;
     if (pending.size === 0) return;
+    let received = 0;
+    for (const p of pending.values()) if (p.kind === 'runs') for (const log of p.logs) received += log.length;
+    const allowedMs = timeoutMs + Math.floor(received * allowanceMsPerEvent);
     watchdog = setTimeout(() => {
       watchdog = null;
-      const seconds = Math.round(timeoutMs / 100) / 10;
+      const seconds = Math.round(allowedMs / 100) / 10;
       fail(
         new SimulationError(
           'timeout',
           `The simulation did not answer within ${seconds} s, so it was stopped and restarted. Try again, or choose a smaller scenario.`,
         ),
       );
-    }, timeoutMs);
+    }, allowedMs);
   }
 
   function settle(id: number): Pending | undefined {
@@ -295,7 +308,10 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
         appendRows(log, message.rows, p.strings[part]);
       } catch {
         broken(id, 'Part of the event log arrived damaged from the worker.');
+        return;
       }
+      // The watchdog allows for the events received; count these too.
+      if (message.rows.t.length > 0) rearm();
       return;
     }
     const received = p.resultParts[part]!;
@@ -319,7 +335,7 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     const view = windowedLogView(log);
     p.strings[part] = [];
     const output: RunOutput = { results, log: view, scenario: message.scenario };
-    if (message.flowIndex) output.flowIndex = message.flowIndex;
+    if (message.flowIndex) output.flowIndex = receivedFlowIndex(message.flowIndex, results.items);
     keepBuiltInWorker(view, message);
     p.outputs[part] = output;
     const outputs = p.outputs.filter((o): o is RunOutput => o !== undefined);

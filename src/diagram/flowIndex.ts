@@ -21,8 +21,8 @@ export interface FlowIndex {
   topology: Topology;
   nodeIds: string[];
   nodeIndex: ReadonlyMap<string, number>;
+  /** The results' item ids, in order: item i of the index is `results.items[i]`. */
   itemIds: string[];
-  itemIndex: ReadonlyMap<string, number>;
   /** Event e moves items pairItem[p] to pairCode[p] for p in [pairStart[e], pairStart[e + 1]). */
   pairStart: Int32Array;
   pairItem: Int32Array;
@@ -224,7 +224,6 @@ export function buildFlowIndex(
     nodeIds: nodeIdList,
     nodeIndex,
     itemIds,
-    itemIndex,
     pairStart,
     pairItem: pairItem.subarray(0, pairs),
     pairCode: pairCode.subarray(0, pairs),
@@ -238,8 +237,20 @@ export function buildFlowIndex(
   };
 }
 
+const itemIndexes = new WeakMap<FlowIndex, Map<string, number>>();
+
+/** Item `id`'s number in the index (undefined for an unknown id); the lookup table is made on first use. */
+export function itemIndexOf(index: FlowIndex, id: string): number | undefined {
+  let byId = itemIndexes.get(index);
+  if (byId === undefined) {
+    byId = new Map(index.itemIds.map((itemId, i) => [itemId, i]));
+    itemIndexes.set(index, byId);
+  }
+  return byId.get(id);
+}
+
 /** The index's array buffers, to transfer (not copy) when it is posted from the worker to the page. */
-export function flowIndexBuffers(index: FlowIndex): ArrayBuffer[] {
+export function flowIndexBuffers(index: Omit<FlowIndex, 'itemIds'>): ArrayBuffer[] {
   const arrays = [
     index.pairStart,
     index.pairItem,

@@ -39,7 +39,8 @@ const EMPTY: Tally = {
 };
 
 interface Context {
-  items: Map<string, ResultItem>;
+  /** The item of an id; its table is made on first use (few kinds of event need it). */
+  item(id: string): ResultItem | undefined;
   streamInvocations: Map<string, string[]>;
   countsSpillover: boolean;
 }
@@ -61,14 +62,14 @@ function num(e: SimEvent, key: string): number {
 /** Age of the newest record of a stream batch when its processing ended (the engine's IteratorAge). */
 function iteratorAge(ctx: Context, e: SimEvent, itemIds: unknown): number | null {
   if (!Array.isArray(itemIds) || itemIds.length === 0) return null;
-  const last = ctx.items.get(String(itemIds[itemIds.length - 1]));
+  const last = ctx.item(String(itemIds[itemIds.length - 1]));
   return last ? e.t - last.arrivedMs : null;
 }
 
 /** A backed-off async event that ran out of age: a throttle if the refused attempt then was one. */
 function ageExceededAfterThrottle(ctx: Context, e: SimEvent): boolean {
   if (e.invocation !== undefined || e.item === undefined) return false;
-  const item = ctx.items.get(e.item);
+  const item = ctx.item(e.item);
   return item?.attempts.some((a) => a.startMs === e.t && a.result === 'throttled') ?? false;
 }
 
@@ -122,8 +123,12 @@ interface Replay {
 }
 
 function contextOf(results: RunResults): Context {
+  let byId: Map<string, ResultItem> | undefined;
   return {
-    items: new Map(results.items.map((i) => [i.id, i])),
+    item(id) {
+      byId ??= new Map(results.items.map((i) => [i.id, i]));
+      return byId.get(id);
+    },
     streamInvocations: new Map(results.invocations.filter((i) => i.shardId).map((i) => [i.id, i.items])),
     // Spillover counts on-demand starts only when provisioned concurrency is configured; a run without
     // any counted spillover never counts one at any moment either.

@@ -20,7 +20,7 @@
  */
 import type { Results } from '../engine/results';
 import { eventRowsProblem, type EventRows } from '../engine/eventRows';
-import type { FlowIndex } from '../diagram/flowIndex';
+import type { PostedFlowIndex } from '../diagram/postedFlowIndex';
 import type { MetricsCheckpoints } from '../metrics/metricsAt';
 import type { MetricsSeriesSet } from '../metrics/metricsSeries';
 import type { Scenario } from '../scenarios/schema';
@@ -111,8 +111,11 @@ export interface ResultsResponse {
   scenario: Scenario;
   /** How many log events were sent before this message, so the receiver can check it has them all. */
   logLength: number;
-  /** The diagram's index of the log, built in the worker (its arrays are transferred, not copied). */
-  flowIndex?: FlowIndex;
+  /**
+   * The diagram's index of the log, built in the worker (its arrays are transferred, not copied), without
+   * its item ids: they are the results' items' ids, in order.
+   */
+  flowIndex?: PostedFlowIndex;
   /** The metric charts' series, built in the worker (their arrays are transferred, not copied). */
   metricsSeries?: MetricsSeriesSet;
   /** The run's metric totals every so many events, built in the worker, so the page's metricsAt is cheap. */

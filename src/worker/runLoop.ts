@@ -18,6 +18,7 @@ import {
 import { createEventLog } from '../engine/eventLog';
 import { copyRows, eventRowsBuffers } from '../engine/eventRows';
 import { buildFlowIndex, flowIndexBuffers } from '../diagram/flowIndex';
+import { postedFlowIndex } from '../diagram/postedFlowIndex';
 import { buildTopology } from '../diagram/topology';
 import { buildMetricsCheckpoints } from '../metrics/metricsAt';
 import { buildMetricsSeries, metricsSeriesBuffers } from '../metrics/metricsSeries';
@@ -100,6 +101,11 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     } while (a.sent < log.length);
   }
 
+  /** An empty batch, when the worker has been silent for WORKER_KEEPALIVE_MS (the whole log is sent). */
+  function stillAlive(a: Active, part: Part): void {
+    if (now() - lastPost >= WORKER_KEEPALIVE_MS) flush(a, part);
+  }
+
   /** Sends a big run's items and invocations ahead of its results, in parts of at most MESSAGE_CHUNK. */
   function sendResultsParts(a: Active, part: Part, runResults: Results): Results {
     const { items, invocations } = runResults;
@@ -126,10 +132,17 @@ export function createRunLoop(options: RunLoopOptions): RunLoop {
     if (sim.logLength() > a.sent) flush(a, part);
     const runResults = sim.results();
     // The diagram's index of the log and the metrics' series and checkpoints are built here, off the
-    // page's thread (the typed arrays move to the page rather than being copied).
-    const flowIndex = buildFlowIndex(part.scenario, buildTopology(part.scenario), runResults, sim.log());
+    // page's thread (the typed arrays move to the page rather than being copied). Each takes seconds on
+    // a run of millions of events, so the bridge hears from the worker between them.
+    stillAlive(a, part);
+    const flowIndex = postedFlowIndex(
+      buildFlowIndex(part.scenario, buildTopology(part.scenario), runResults, sim.log()),
+    );
+    stillAlive(a, part);
     const metricsSeries = buildMetricsSeries(runResults, sim.log());
+    stillAlive(a, part);
     const metricsCheckpoints = buildMetricsCheckpoints(runResults, sim.log());
+    stillAlive(a, part);
     const results: ResultsResponse = {
       type: 'results',
       id: a.job.id,

@@ -40,7 +40,9 @@ function harness() {
     }
   }
   const of = (id: number) => posts.filter((p) => p.message.id === id);
-  return { loop, drain, posts, slices, of, queue };
+  /** Moves the clock on, as a long computation would. */
+  const tick = (ms: number) => void (clock += ms);
+  return { loop, drain, posts, slices, of, queue, tick };
 }
 
 function job(request: SimulationRequest): Job {
@@ -53,13 +55,19 @@ function run(id: number, presetId: string, seed = 1): Job {
   return job({ type: 'run', id, presetId, seed });
 }
 
-/** A job whose simulation logs nothing for `steps` steps, then throws `error` if given. */
-function silentJob(id: number, steps: number, error?: Error): Job {
+/**
+ * A job whose simulation logs nothing for `steps` steps, then throws `error` if given; `onResults` runs
+ * when its results are built.
+ */
+function silentJob(id: number, steps: number, error?: Error, onResults?: () => void): Job {
   const sim = {
     log: () => [] as SimEvent[],
     logLength: () => 0,
     state: { log: createEventLog() },
-    results: () => ({ scenario: 'silent', seed: 1, endMs: 0, items: [], invocations: [], metrics: {} }),
+    results: () => {
+      onResults?.();
+      return { scenario: 'silent', seed: 1, endMs: 0, items: [], invocations: [], metrics: {} };
+    },
   } as unknown as Simulation;
   function* steps_(): Steps {
     for (let i = 0; i < steps; i++) yield sim;
@@ -130,6 +138,28 @@ describe('the run loop', () => {
     for (let i = 1; i < times.length; i++)
       expect(times[i]! - times[i - 1]!).toBeLessThan(WORKER_KEEPALIVE_MS + SLICE_MS + YIELD_MS + 1);
     expect(posts.at(-1)!.message).toMatchObject({ type: 'results', id: 1, logLength: 0 });
+  });
+
+  it('tells the bridge it is alive while it builds a long run’s results, index and metrics', () => {
+    const { loop, drain, posts, tick } = harness();
+    // 1,500 steps: the first slice ends with a keepalive, the second ends the run.
+    loop.start(silentJob(1, 1_500, undefined, () => tick(WORKER_KEEPALIVE_MS + 50)));
+    drain();
+    const types = posts.map((p) => p.message.type);
+    // The results took longer than the keepalive: an empty batch follows them before the results message.
+    expect(types.at(-1)).toBe('results');
+    const last = posts.at(-1)!.at;
+    const beat = posts.at(-2)!;
+    expect(beat.message).toMatchObject({ type: 'log-batch', id: 1, fromSeq: 0 });
+    expect(last - beat.at).toBeLessThan(WORKER_KEEPALIVE_MS);
+    expect(posts.filter((p) => p.message.type === 'log-batch').length).toBe(2);
+  });
+
+  it('adds no keepalive to a quick run’s results', () => {
+    const { loop, drain, posts } = harness();
+    loop.start(silentJob(1, 1_500));
+    drain();
+    expect(posts.map((p) => p.message.type)).toEqual(['log-batch', 'results']);
   });
 
   it('runs the newest job first; the older one resumes afterwards and ends complete', () => {

@@ -400,6 +400,19 @@ describe('simulation client: watchdog', () => {
     expect(w.terminated).toBe(true);
   });
 
+  it('allows more silence for each event received: the worker builds a long run’s results in one go', async () => {
+    vi.useFakeTimers();
+    const { client, current } = setup({ timeoutMs: 1000, allowanceMsPerEvent: 100 });
+    const state = track(client.run({ presetId: 'burst-scaling', seed: 1 }));
+    const w = current();
+    w.reply({ type: 'log-batch', id: w.lastId, fromSeq: 0, rows: rowsOf(events(0, 20)) });
+    await vi.advanceTimersByTimeAsync(2999); // 1 s, and 2 s for 20 events
+    expect(state.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((state.error as SimulationError).kind).toBe('timeout');
+    expect((state.error as SimulationError).message).toContain('within 3 s');
+  });
+
   it('a finished run does not keep a watchdog that would kill the worker later', async () => {
     vi.useFakeTimers();
     const { client, current } = setup({ timeoutMs: 1000 });

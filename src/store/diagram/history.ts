@@ -3,12 +3,12 @@
  * panel lists when the learner follows something. A component's history is the events that moved items
  * onto it (or, for the function, that started or ended an invocation there).
  */
-import { codeNode, type FlowIndex } from '../../diagram/flowIndex';
+import { codeNode, itemIndexOf, type FlowIndex } from '../../diagram/flowIndex';
 import { FUNCTION_NODE } from '../../diagram/topology';
 
 /** Log indexes of the events that concern item `id`, up to and including `cursor`. */
 export function itemHistory(index: FlowIndex, id: string, cursor: number): number[] {
-  const item = index.itemIndex.get(id);
+  const item = itemIndexOf(index, id);
   if (item === undefined) return [];
   const out: number[] = [];
   for (let k = index.itemEventStart[item]!; k < index.itemEventStart[item + 1]!; k++) {

@@ -18,6 +18,7 @@ import { DiagramLegend } from './DiagramLegend';
 import { PHASES } from '../../diagram/places';
 import { phaseWord } from '../diagram/phaseLook';
 import { ServiceIcon } from '../icons';
+import { itemIndexOf } from '../../diagram/flowIndex';
 
 // The inspector's details load when something is first selected.
 const ItemInspector = lazy(() =>
@@ -32,7 +33,7 @@ function ItemDetails({ id }: { id: string }) {
   const cursor = useSimStore((s) => s.cursor);
   const clear = useSimStore((s) => s.clearSelection);
   // By the index (a run may hold 100,000 items, and this renders at every step).
-  const at = model?.index.itemIndex.get(id);
+  const at = model ? itemIndexOf(model.index, id) : undefined;
   const item = at === undefined ? undefined : results?.items[at];
   if (!model || !item) return null;
   const atMs = shownMs(log, cursor);

@@ -1,6 +1,12 @@
 /** A preset's run indexed for the diagram, as the store builds it. */
 import { createSimulation } from '../../../src/engine/simulation';
-import { codeNode, codePhase, buildFlowIndex, type FlowIndex } from '../../../src/diagram/flowIndex';
+import {
+  codeNode,
+  codePhase,
+  buildFlowIndex,
+  itemIndexOf,
+  type FlowIndex,
+} from '../../../src/diagram/flowIndex';
 import { flowFrame, type FlowFrame } from '../../../src/store/diagram/flowFrame';
 import { createFlowReplay, type FlowReplay } from '../../../src/store/diagram/flowReplay';
 import type { Phase } from '../../../src/diagram/places';
@@ -62,7 +68,7 @@ export function placeOf(
   cursor: number,
   item: string,
 ): { node: string; phase: Phase } | null {
-  const i = run.index.itemIndex.get(item);
+  const i = itemIndexOf(run.index, item);
   if (i === undefined) throw new Error(`no item ${item}`);
   const code = run.replay.at(cursor).place[i]!;
   return code < 0 ? null : { node: run.index.nodeIds[codeNode(code)]!, phase: codePhase(code) };
