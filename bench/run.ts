@@ -14,7 +14,7 @@ import { missText, textTable, type BenchReport } from './report';
 import { PERFORMANCE_DOC, writeReport } from './writeReport';
 
 interface BrowserModule {
-  measureBrowser?: (options: { quick: boolean }) => Promise<BenchRow[]>;
+  measureBrowser?: (options: { quick: boolean; longEvents: number }) => Promise<BenchRow[]>;
   chromiumVersion?: () => Promise<string>;
 }
 
@@ -23,6 +23,7 @@ const log = (line = '') => process.stdout.write(`${line}\n`);
 /** The browser part, if its module is there; never throws (a missing or failing part is reported and skipped). */
 async function browserPart(
   quick: boolean,
+  longEvents: number,
 ): Promise<{ rows: BenchRow[]; chromium?: string; skipped?: string }> {
   // A computed specifier: the module may not exist yet, and this file must typecheck without it.
   const specifier = new URL('./browser/measureBrowser.ts', import.meta.url).href;
@@ -43,7 +44,7 @@ async function browserPart(
       skipped: 'Browser figures: bench/browser/measureBrowser.ts exports no measureBrowser.',
     };
   try {
-    const rows = await mod.measureBrowser({ quick });
+    const rows = await mod.measureBrowser({ quick, longEvents });
     let chromium: string | undefined;
     try {
       chromium = typeof mod.chromiumVersion === 'function' ? await mod.chromiumVersion() : undefined;
@@ -97,7 +98,7 @@ async function bench(options: BenchOptions): Promise<number> {
 
   if (options.browser) {
     log('Browser…');
-    const browser = await browserPart(options.quick);
+    const browser = await browserPart(options.quick, sizes.longEvents);
     if (options.quick) for (const r of browser.rows) delete r.pass;
     rows.push(...browser.rows);
     if (browser.chromium) machine.chromium = browser.chromium;

@@ -3,7 +3,8 @@
  * items in play, the longest main-thread task while the worker simulates a large preset, the time to the
  * first diagram, and the gzip size of the JavaScript loaded first. The app is built into a temporary
  * directory, served by `vite preview` on a free port and driven in headless Chromium.
- * How each is measured: docs/performance-browser.md. Runs alone with `npx tsx bench/browser/measureBrowser.ts [--quick]`.
+ * How each is measured: docs/performance-browser.md. Runs alone with
+ * `npx tsx bench/browser/measureBrowser.ts [--quick] [--long-events N]`.
  */
 import { pathToFileURL } from 'node:url';
 import type { BenchRow } from '../benchRow';
@@ -11,6 +12,7 @@ import { measureFirstDiagram } from './firstDiagram';
 import { fetchedBeforeDiagramRow, measureFirstLoadSize } from './firstLoadSize';
 import { measureFps } from './fps';
 import { chromiumVersion, launchChromium } from './launch';
+import { measureLongRun } from './longRun';
 import { measureLongTasks } from './longTasks';
 import { buildApp, removeBuild, servePreview } from './server';
 
@@ -39,9 +41,13 @@ async function attempt(name: string, measure: () => Promise<BenchRow[]>): Promis
   }
 }
 
-/** Builds and serves the app, measures the browser figures, and cleans up; `quick` repeats less. */
-export async function measureBrowser(options: { quick: boolean }): Promise<BenchRow[]> {
+/**
+ * Builds and serves the app, measures the browser figures, and cleans up; `quick` repeats less, and
+ * `longEvents` sizes the long run in the page (0 skips it).
+ */
+export async function measureBrowser(options: { quick: boolean; longEvents?: number }): Promise<BenchRow[]> {
   const { quick } = options;
+  const longEvents = options.longEvents ?? (quick ? 200_000 : 10_000_000);
   const outDir = await buildApp();
   const rows: BenchRow[] = [];
   try {
@@ -70,6 +76,12 @@ export async function measureBrowser(options: { quick: boolean }): Promise<Bench
             measureLongTasks(browser, server.baseUrl, quick),
           )),
         );
+        if (longEvents > 0)
+          rows.push(
+            ...(await attempt('Long run in the page', () =>
+              measureLongRun(browser, server.baseUrl, longEvents),
+            )),
+          );
       } finally {
         await browser.close();
       }
@@ -100,7 +112,9 @@ export function formatRows(rows: readonly BenchRow[]): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
-  const rows = await measureBrowser({ quick });
+  const at = process.argv.indexOf('--long-events');
+  const longEvents = at > 0 ? Number(process.argv[at + 1]) : undefined;
+  const rows = await measureBrowser({ quick, ...(longEvents === undefined ? {} : { longEvents }) });
   console.log(formatRows(rows));
   console.log(`\n${await chromiumVersion()}`);
 }
