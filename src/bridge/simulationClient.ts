@@ -6,6 +6,7 @@
  */
 import type { FlowIndex } from '../diagram/flowIndex';
 import { receivedFlowIndex } from '../diagram/postedFlowIndex';
+import { shareStrings } from './shareStrings';
 import type { Results } from '../engine/results';
 import { keepBuiltInWorker } from '../metrics/builtInWorker';
 import { createEventLog, type EventLog } from '../engine/eventLog';
@@ -151,6 +152,8 @@ interface RunsPending extends PendingBase {
   logs: EventLog[];
   /** Per part, the strings of its log by code (each sent once, then named by its code). */
   strings: string[][];
+  /** Per part, one copy of each repeated string of its results (shareStrings). */
+  shared: Array<Map<string, string>>;
   /** Per part, the items and invocations received ahead of its results (`results-part`). */
   resultParts: Array<Pick<Results, 'items' | 'invocations'>>;
   outputs: Array<RunOutput | undefined>;
@@ -316,6 +319,8 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
     }
     const received = p.resultParts[part]!;
     if (message.type === 'results-part') {
+      shareStrings(message.items, p.shared[part]!);
+      shareStrings(message.invocations, p.shared[part]!);
       for (const item of message.items) received.items.push(item);
       for (const invocation of message.invocations) received.invocations.push(invocation);
       return;
@@ -324,6 +329,9 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
       broken(id, 'The event log arrived incomplete from the worker.');
       return;
     }
+    shareStrings(message.results.items, p.shared[part]!);
+    shareStrings(message.results.invocations, p.shared[part]!);
+    p.shared[part] = new Map();
     const results =
       received.items.length + received.invocations.length === 0
         ? message.results
@@ -443,6 +451,7 @@ export function createSimulationClient(options: SimulationClientOptions = {}): S
         compare: message.type === 'compare',
         logs: Array.from({ length: parts }, () => createEventLog()),
         strings: Array.from({ length: parts }, () => []),
+        shared: Array.from({ length: parts }, () => new Map<string, string>()),
         resultParts: Array.from({ length: parts }, () => ({ items: [], invocations: [] })),
         outputs: Array.from({ length: parts }, () => undefined),
         resolve,
