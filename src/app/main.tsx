@@ -1,5 +1,6 @@
 /** Entry point: reads the address bar and mounts the app into `#root`. */
-import '../scenarios/zodJitless'; // first: before any schema is built (Content Security Policy, docs/security.md)
+import './startWorker'; // first: the worker loads while the rest of the page's code is evaluated
+import '../scenarios/zodJitless'; // before any schema is built (Content Security Policy, docs/security.md)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSimulationClient } from '../bridge/simulationClient';
@@ -18,7 +19,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const urlState = readUrlState(window.location.search);
-// The worker's script loads and compiles while the page renders, not after the first render asks for a run.
+// The client takes the worker started early (startWorker.ts); warmUp starts one if that failed.
 const client = createSimulationClient(urlState.watchdogMs ? { timeoutMs: urlState.watchdogMs } : {});
 client.warmUp();
 // A link may carry its own scenario, compressed: it is unpacked before the first render.

@@ -6,6 +6,7 @@
  */
 import type { FlowIndex } from '../diagram/flowIndex';
 import { receivedFlowIndex } from '../diagram/postedFlowIndex';
+import { createSimulationWorker, takeEarlyWorker } from './earlyWorker';
 import { shareStrings } from './shareStrings';
 import type { Results } from '../engine/results';
 import { keepBuiltInWorker } from '../metrics/builtInWorker';
@@ -169,11 +170,9 @@ interface SweepPending extends PendingBase {
 
 type Pending = RunsPending | SweepPending;
 
+/** The worker started early, if any (earlyWorker.ts), else a new one. */
 function defaultWorker(): WorkerLike {
-  return new Worker(new URL('../worker/simulation.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'simulation',
-  });
+  return takeEarlyWorker() ?? createSimulationWorker();
 }
 
 /** Copies the spec's fields into a request, with exactly one of `presetId` or `scenario`. */
