@@ -1,8 +1,9 @@
 /**
  * The run's panels as they stood at the player's moment: items, metrics with their charts over simulated
  * time and the cost, the many-runs sweep, deliveries and the timeline.
- * It re-renders when the cursor moves (an event is shown), not every animation frame: between two
- * events nothing changes (see src/store/selectors.ts).
+ * It re-renders when the cursor moves (an event is shown), not every animation frame: between two events
+ * nothing changes (see src/store/selectors.ts). While the player plays, it follows the cursor at most
+ * every PACED_INTERVAL_MS (usePacedCursor), so the frames go to the diagram.
  */
 import { Suspense, lazy, useMemo } from 'react';
 import { metricsAt, shownMs } from '../../store/selectors';
@@ -12,6 +13,7 @@ import { Deliveries } from './Deliveries';
 import { ItemsSummary } from './ItemsSummary';
 import { MetricsPanel } from './MetricsPanel';
 import { Timeline } from './Timeline';
+import { usePacedCursor } from '../../store/usePacedCursor';
 
 // The charts (uPlot) and the cost estimate load with these tables, not with the first screen.
 const MetricsCharts = lazy(() =>
@@ -24,7 +26,8 @@ const SweepPanel = lazy(() => import('../../ui/sweep/SweepPanel').then((m) => ({
 export function RunAtCursor() {
   const results = useSimStore((s) => s.results);
   const log = useSimStore((s) => s.log);
-  const cursor = useSimStore((s) => s.cursor);
+  // Paced while playing: these tables summarise the run, and the diagram needs the frames.
+  const cursor = usePacedCursor();
   const playing = useSimStore((s) => s.playing);
   const selectedItem = useSimStore((s) => s.selectedItemId);
   const client = useSimulationClient();

@@ -21,6 +21,7 @@ import {
   type Usage,
 } from '../../store/costEstimate';
 import { useSimStore } from '../../store/useSimStore';
+import { usePacedCursor } from '../../store/usePacedCursor';
 
 type RateUnit = 'hour' | 'day' | 'second';
 
@@ -129,7 +130,7 @@ function MonthlyArithmetic({ usage, rate, pricing }: { usage: Usage; rate: Rate;
 export function CostPanel() {
   const scenario = useSimStore((s) => s.scenario);
   const log = useSimStore((s) => s.log);
-  const cursor = useSimStore((s) => s.cursor);
+  const cursor = usePacedCursor();
   const results = useSimStore((s) => s.results);
   const ids = useId();
   const [architecture, setArchitecture] = useState<Architecture | null>(null);
