@@ -7,11 +7,12 @@ import { formatCount, formatDuration, formatUSD } from '../../app/format';
 import { metricsAt } from '../../store/selectors';
 import { useSimStore } from '../../store/useSimStore';
 import './inspector.css';
+import { usePacedCursor } from '../../store/usePacedCursor';
 
 export function NodeMetrics() {
   const results = useSimStore((s) => s.results);
   const log = useSimStore((s) => s.log);
-  const cursor = useSimStore((s) => s.cursor);
+  const cursor = usePacedCursor();
   const m = useMemo(() => (results ? metricsAt(results, log, cursor) : null), [results, log, cursor]);
   if (!m) return null;
   const rows: Array<[string, string]> = [

@@ -8,6 +8,7 @@ import { formatCount, formatOffset } from '../../app/format';
 import { narrate, type Narration } from '../../app/narration';
 import { useSimStore } from '../../store/useSimStore';
 import { CorrectionCallout, RuleLink } from './NarrationParts';
+import { usePacedCursor } from '../../store/usePacedCursor';
 
 const TranscriptList = lazy(() => import('./TranscriptList').then((m) => ({ default: m.TranscriptList })));
 
@@ -43,7 +44,8 @@ function Hint({ total, loading }: { total: number; loading: boolean }) {
 
 export function NarrationView() {
   const log = useSimStore((s) => s.log);
-  const cursor = useSimStore((s) => s.cursor);
+  // Paced while playing (hundreds of events a second are not read one by one); at once when paused.
+  const cursor = usePacedCursor();
   const scenario = useSimStore((s) => s.scenario);
   const loading = useSimStore((s) => s.status === 'loading');
   const playing = useSimStore((s) => s.playing);
