@@ -5,6 +5,7 @@
  * (`item.attempts`); handles are made when needed and never kept in the state.
  */
 import type { AttemptRecord, AttemptResult } from './types';
+import { grownColumn } from './columns';
 
 const RESULTS: readonly (AttemptResult | null)[] = [null, 'success', 'error', 'timeout', 'throttled'];
 const RESULT_CODES = new Map(RESULTS.map((r, i) => [r, i]));
@@ -53,23 +54,15 @@ export function createAttemptTable(capacity = FIRST_CAPACITY): AttemptTable {
   };
 }
 
-type Column = Uint8Array | Int32Array | Float64Array;
-
-function grow<T extends Column>(a: T, capacity: number): T {
-  const b = new (a.constructor as new (n: number) => T)(capacity);
-  b.set(a);
-  return b;
-}
-
 function growTable(t: AttemptTable): void {
   const n = t.capacity * 2;
-  t.startMs = grow(t.startMs, n);
-  t.endMs = grow(t.endMs, n);
-  t.result = grow(t.result, n);
-  t.coldStart = grow(t.coldStart, n);
-  t.flags = grow(t.flags, n);
-  t.receiveCount = grow(t.receiveCount, n);
-  t.next = grow(t.next, n);
+  t.startMs = grownColumn(t.startMs, n);
+  t.endMs = grownColumn(t.endMs, n);
+  t.result = grownColumn(t.result, n);
+  t.coldStart = grownColumn(t.coldStart, n);
+  t.flags = grownColumn(t.flags, n);
+  t.receiveCount = grownColumn(t.receiveCount, n);
+  t.next = grownColumn(t.next, n);
   t.capacity = n;
 }
 

@@ -13,6 +13,7 @@
  */
 import { readOnlyArrayView } from './readOnlyArrayView';
 import type { RuleRef, SimEvent } from './types';
+import { grownColumn } from './columns';
 
 export const CHUNK_BITS = 16;
 /** Rows per full chunk. */
@@ -136,12 +137,6 @@ function newChunk(capacity: number): LogChunk {
   };
 }
 
-function grow<T extends Float64Array | Uint16Array | Uint8Array | Uint32Array>(a: T, capacity: number): T {
-  const b = new (a.constructor as new (n: number) => T)(capacity);
-  b.set(a);
-  return b;
-}
-
 /** The most refs one row takes: three ids, a template and seven values. */
 const MAX_ROW_REFS = 11;
 export const PAGE_BITS = 13;
@@ -182,11 +177,11 @@ export function writableChunk(log: EventLog): LogChunk {
     chunks.push(c);
   } else if (c.rows === c.t.length) {
     const capacity = Math.min(LOG_CHUNK_ROWS, c.rows * 2);
-    c.t = grow(c.t, capacity);
-    c.type = grow(c.type, capacity);
-    c.rule = grow(c.rule, capacity);
-    c.shape = grow(c.shape, capacity);
-    c.refAt = grow(c.refAt, capacity);
+    c.t = grownColumn(c.t, capacity);
+    c.type = grownColumn(c.type, capacity);
+    c.rule = grownColumn(c.rule, capacity);
+    c.shape = grownColumn(c.shape, capacity);
+    c.refAt = grownColumn(c.refAt, capacity);
   }
   return c;
 }

@@ -28,6 +28,7 @@ import type {
   StreamRecordState,
   SyncResponse,
 } from './types';
+import { grownColumn } from './columns';
 
 /** The empty list every item's attempts, deliveries and abandoned invocations start as (shared, frozen). */
 export const NO_ENTRIES: never[] = Object.freeze([]) as unknown as never[];
@@ -135,29 +136,21 @@ export function createItemTable(capacity = FIRST_CAPACITY, messages = FIRST_CAPA
   };
 }
 
-type Column = Uint8Array | Uint32Array | Int32Array | Float64Array;
-
-function grow<T extends Column>(a: T, capacity: number): T {
-  const b = new (a.constructor as new (n: number) => T)(capacity);
-  b.set(a);
-  return b;
-}
-
 function growTable(t: ItemTable): void {
   const n = t.capacity * 2;
-  t.kind = grow(t.kind, n);
-  t.spec = grow(t.spec, n);
-  t.arrivedMs = grow(t.arrivedMs, n);
-  t.outcome = grow(t.outcome, n);
-  t.endedMs = grow(t.endedMs, n);
-  t.tries = grow(t.tries, n);
-  t.handlerRuns = grow(t.handlerRuns, n);
-  t.duplicateRuns = grow(t.duplicateRuns, n);
-  t.clientAttempt = grow(t.clientAttempt, n);
-  t.queuedMs = grow(t.queuedMs, n);
-  t.backoffMs = grow(t.backoffMs, n);
-  t.firstAttempt = grow(t.firstAttempt, n);
-  t.lastAttempt = grow(t.lastAttempt, n);
+  t.kind = grownColumn(t.kind, n);
+  t.spec = grownColumn(t.spec, n);
+  t.arrivedMs = grownColumn(t.arrivedMs, n);
+  t.outcome = grownColumn(t.outcome, n);
+  t.endedMs = grownColumn(t.endedMs, n);
+  t.tries = grownColumn(t.tries, n);
+  t.handlerRuns = grownColumn(t.handlerRuns, n);
+  t.duplicateRuns = grownColumn(t.duplicateRuns, n);
+  t.clientAttempt = grownColumn(t.clientAttempt, n);
+  t.queuedMs = grownColumn(t.queuedMs, n);
+  t.backoffMs = grownColumn(t.backoffMs, n);
+  t.firstAttempt = grownColumn(t.firstAttempt, n);
+  t.lastAttempt = grownColumn(t.lastAttempt, n);
   t.capacity = n;
 }
 

@@ -5,6 +5,7 @@
  * through (`item.sqs`); handles are made when needed and never kept in the state.
  */
 import type { SqsMessageState } from '../../types';
+import { grownColumn } from '../../columns';
 
 type Status = SqsMessageState['status'];
 /** Status codes; 0 is a row that holds no message (an item that is not an SQS message). */
@@ -56,23 +57,15 @@ export function createSqsMessageTable(capacity = FIRST_CAPACITY): SqsMessageTabl
   };
 }
 
-type Column = Uint8Array | Int32Array | Float64Array;
-
-function grow<T extends Column>(a: T, capacity: number): T {
-  const b = new (a.constructor as new (n: number) => T)(capacity);
-  b.set(a);
-  return b;
-}
-
 function growTo(t: SqsMessageTable, rows: number): void {
   let n = t.capacity;
   while (n < rows) n *= 2;
-  t.status = grow(t.status, n);
-  t.receiveCount = grow(t.receiveCount, n);
-  t.sentMs = grow(t.sentMs, n);
-  t.firstReceiveMs = grow(t.firstReceiveMs, n);
-  t.sequence = grow(t.sequence, n);
-  t.visibilityPending = grow(t.visibilityPending, n);
+  t.status = grownColumn(t.status, n);
+  t.receiveCount = grownColumn(t.receiveCount, n);
+  t.sentMs = grownColumn(t.sentMs, n);
+  t.firstReceiveMs = grownColumn(t.firstReceiveMs, n);
+  t.sequence = grownColumn(t.sequence, n);
+  t.visibilityPending = grownColumn(t.visibilityPending, n);
   t.capacity = n;
 }
 
