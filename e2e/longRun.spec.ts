@@ -7,29 +7,13 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { sqsScenario } from '../bench/model/scenarios';
 import { collectErrors } from './helpers';
 
-/** A standard queue with `messages` messages waiting at 0 ms, batches of 10 taking 50 ms each. */
+/** The bench's SQS scenario (a standard queue, batches of 10 taking 50 ms) as a `custom=` link. */
 function sqsLink(messages: number): string {
-  const scenario = {
-    id: `long-run-${messages}`,
-    title: `${messages} SQS messages`,
-    function: {
-      FunctionName: 'process-order',
-      Timeout: 30,
-      behavior: { duration: { distribution: 'fixed', ms: 50 } },
-    },
-    sources: [
-      {
-        type: 'sqs',
-        id: 'orders',
-        queue: { QueueName: 'orders-queue', VisibilityTimeout: 180 },
-        mapping: { BatchSize: 10 },
-        messages: [{ id: 'm', atMs: 0, count: messages, payload: { orderId: 'o' } }],
-      },
-    ],
-  };
-  const text = JSON.stringify({ title: scenario.title, origin: 'A long-run test', scenario });
+  const scenario: unknown = JSON.parse(sqsScenario(messages));
+  const text = JSON.stringify({ title: `${messages} SQS messages`, origin: 'A long-run test', scenario });
   return `/?test=1&custom=${deflateRawSync(Buffer.from(text)).toString('base64url')}`;
 }
 
