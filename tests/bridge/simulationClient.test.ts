@@ -179,6 +179,18 @@ describe('simulation client: a broken log', () => {
     expect((await rejection(p)).message).toMatch(/went missing/);
   });
 
+  it('a batch whose string code names no string it was sent rejects the run', async () => {
+    const { client, current } = setup();
+    const p = client.run({ presetId: 'sync-success', seed: 1 });
+    const rows = rowsOf([{ ...event(0), item: 'i-1' }]);
+    // The item id travels as code 7 of the run's strings, but no string was ever sent for it.
+    const damaged = { ...rows, refs: [7], stringAt: Uint32Array.of(0), newStrings: [] };
+    current().reply({ type: 'log-batch', id: current().lastId, fromSeq: 0, rows: damaged });
+    const error = await rejection(p);
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toMatch(/arrived damaged/);
+  });
+
   it('results whose logLength does not match the events received reject the run', async () => {
     const { client, current } = setup();
     const p = client.run({ presetId: 'sync-success', seed: 1 });
