@@ -1,6 +1,6 @@
 /** Entry point: reads the address bar and mounts the app into `#root`. */
-import './startWorker'; // first: the worker loads while the rest of the page's code is evaluated
-import '../scenarios/zodJitless'; // before any schema is built (Content Security Policy, docs/security.md)
+import '../scenarios/zodJitless'; // first: before any schema is built (Content Security Policy, docs/security.md)
+import './startWorker'; // then the worker, which loads while the rest of the page's code is evaluated
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSimulationClient } from '../bridge/simulationClient';

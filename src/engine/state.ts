@@ -1,5 +1,6 @@
 /** Creating the engine state and the small operations every model module uses on it. */
-import { workloadOf, type Scenario } from '../scenarios/schema';
+import type { Scenario } from '../scenarios/schema';
+import { workloadOf } from '../scenarios/workload';
 import { appendEvent, appendPackedEvent, createEventLog, type DataTemplate, type EventIds } from './eventLog';
 import { agendaPush, agendaPushSqsTimer, createAgenda } from './agenda';
 import { createItemTable, itemRow } from './itemTable';

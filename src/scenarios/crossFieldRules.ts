@@ -3,15 +3,8 @@
  * where known, §9), and warnings for settings AWS accepts but that rarely do what was meant.
  * Poll-based sources (SQS, Kinesis, DynamoDB Streams, §3) have their own rules further down.
  */
-import {
-  workloadOf,
-  type Distribution,
-  type Scenario,
-  type Source,
-  type SqsSource,
-  type StreamSource,
-  type SyncSource,
-} from './schema';
+import type { Distribution, Scenario, Source, SqsSource, StreamSource, SyncSource } from './schema';
+import { workloadOf } from './workload';
 import { timeBoundErrors } from './timeBounds';
 import type { ValidationIssue } from './validate';
 

@@ -6,7 +6,8 @@
  * so the changed one is exactly the original plus the changes.
  */
 import type { ErrorIssue, ScenarioChange } from '../protocol/messages';
-import { workloadOf, type Scenario } from './schema';
+import type { Scenario } from './schema';
+import { workloadOf } from './workload';
 import { formatPath, validateScenario } from './validate';
 
 type Key = string | number;

@@ -492,16 +492,4 @@ export type WorkloadSpec = RequestSpec & {
   eventName?: 'INSERT' | 'MODIFY' | 'REMOVE';
 };
 
-/** A source's workload: its requests, messages or records. */
-export function workloadOf(source: Source): ReadonlyArray<WorkloadSpec> {
-  switch (source.type) {
-    case 'sqs':
-      return source.messages;
-    case 'kinesis':
-    case 'dynamodb':
-      return source.records;
-    default:
-      return source.requests;
-  }
-}
 export type RequestSpec = SyncSource['requests'][number];

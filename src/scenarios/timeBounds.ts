@@ -4,7 +4,8 @@
  * 1e300 ms could not be written in a destination record. Ten years is far beyond every AWS limit the
  * simulation models (the longest, a Kinesis stream's retention, is one year) and far inside the dates.
  */
-import { workloadOf, type Distribution, type Scenario } from './schema';
+import type { Distribution, Scenario } from './schema';
+import { workloadOf } from './workload';
 import type { ValidationIssue } from './validate';
 
 /** The latest moment, and the longest duration, a scenario may name: ten years, in milliseconds. */

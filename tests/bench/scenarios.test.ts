@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { kinesisScenario, sqsScenario } from '../../bench/model/scenarios';
 import { parseScenarioJson } from '../../src/scenarios/validate';
-import { workloadOf } from '../../src/scenarios/schema';
+import { workloadOf } from '../../src/scenarios/workload';
 
 function workload(text: string) {
   const v = parseScenarioJson(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/scenarios/presets';
 import { changeScenario, parseChangePath } from '../../src/scenarios/scenarioChanges';
-import { workloadOf } from '../../src/scenarios/schema';
+import { workloadOf } from '../../src/scenarios/workload';
 
 const RETRIES = 'function.EventInvokeConfig.MaximumRetryAttempts';
 

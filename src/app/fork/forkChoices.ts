@@ -6,7 +6,8 @@
 import type { ScenarioChange } from '../../protocol/messages';
 import { catalogFor, readFieldPath, type FieldDescriptor } from '../../scenarios/fieldCatalog';
 import { workloadKey } from '../../scenarios/scenarioChanges';
-import { workloadOf, type Scenario } from '../../scenarios/schema';
+import type { Scenario } from '../../scenarios/schema';
+import { workloadOf } from '../../scenarios/workload';
 
 export interface ForkSettingGroup {
   title: string;

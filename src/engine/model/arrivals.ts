@@ -10,7 +10,8 @@ import { emit, newRequestId, PRIORITY, schedule } from '../state';
 import { appendItem, specRow } from '../itemTable';
 import type { SimState } from '../types';
 import type { RuleKey } from '../rules';
-import { workloadOf, type Scenario, type Source, type WorkloadSpec } from '../../scenarios/schema';
+import type { Scenario, Source, WorkloadSpec } from '../../scenarios/schema';
+import { workloadOf } from '../../scenarios/workload';
 
 /** Puts the first arrival of every request spec on the agenda. */
 export function scheduleArrivals(state: SimState): void {

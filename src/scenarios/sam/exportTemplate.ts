@@ -6,14 +6,8 @@
  * the same function and event source settings.
  */
 import { Document } from 'yaml';
-import {
-  workloadOf,
-  type Scenario,
-  type Source,
-  type SqsSource,
-  type StreamSource,
-  type SyncSource,
-} from '../schema';
+import type { Scenario, Source, SqsSource, StreamSource, SyncSource } from '../schema';
+import { workloadOf } from '../workload';
 import { getAtt, pascal, ref, ResourceRegistry } from './exportResources';
 import { destinationTypeOf } from './importFunction';
 

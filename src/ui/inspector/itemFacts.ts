@@ -4,7 +4,8 @@
  * cold or warm, environment, billed time.
  */
 import type { ResultInvocation, ResultItem } from '../../engine/results';
-import { workloadOf, type Scenario } from '../../scenarios/schema';
+import type { Scenario } from '../../scenarios/schema';
+import { workloadOf } from '../../scenarios/workload';
 import type { RunResults } from '../../store/runSlice';
 
 /** The payload an item arrived with: its workload entry's (ids are the entry's id, or with "-n" appended). */
