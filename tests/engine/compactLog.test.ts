@@ -8,27 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { eventLogStats, sliceEvents } from '../../src/engine/eventLog';
 import { createSimulation, restoreSimulation } from '../../src/engine/simulation';
 import { getPreset } from '../../src/scenarios/presets';
-import { scenario } from '../helpers/scenario';
+import { sqsBatchRun } from '../helpers/scenario';
 
 const MESSAGES = 30_000;
 
 function sqsRun() {
-  const sim = createSimulation(
-    scenario({
-      function: { Timeout: 30, behavior: { duration: { distribution: 'fixed', ms: 50 } } },
-      sources: [
-        {
-          type: 'sqs',
-          id: 'q',
-          queue: { QueueName: 'q', VisibilityTimeout: 180 },
-          mapping: { BatchSize: 10 },
-          messages: [{ id: 'm', atMs: 0, count: MESSAGES, payload: { orderId: 'o-1' } }],
-        },
-      ],
-    }),
-  );
-  sim.run();
-  return sim;
+  return sqsBatchRun(MESSAGES);
 }
 
 describe('design "Scale": the event log is compact', () => {

@@ -10,7 +10,7 @@ import { appendItem, createItemTable, itemRow, NO_ENTRIES, specRow } from '../..
 import { addSqsMessage, sqsMessageAt } from '../../src/engine/model/sqs/sqsMessageTable';
 import { createSimulation, restoreSimulation } from '../../src/engine/simulation';
 import { getPreset } from '../../src/scenarios/presets';
-import { scenario } from '../helpers/scenario';
+import { sqsBatchRun } from '../helpers/scenario';
 
 const SPEC = { sourceId: 'q', caller: 'sqs', payload: { orderId: 'o-1' }, payloadSizeBytes: 17 };
 
@@ -154,21 +154,7 @@ describe('design "Scale": the SQS message table', () => {
 });
 
 describe('design "Scale": a run keeps its items in columns', () => {
-  const sim = createSimulation(
-    scenario({
-      function: { Timeout: 30, behavior: { duration: { distribution: 'fixed', ms: 50 } } },
-      sources: [
-        {
-          type: 'sqs',
-          id: 'q',
-          queue: { QueueName: 'q', VisibilityTimeout: 180 },
-          mapping: { BatchSize: 10 },
-          messages: [{ id: 'm', atMs: 0, count: 5000, payload: { orderId: 'o-1' } }],
-        },
-      ],
-    }),
-  );
-  sim.run();
+  const sim = sqsBatchRun(5000);
   const table = sim.state.itemTable;
 
   it('one spec row for 5,000 messages, and no per-item maps filled', () => {

@@ -20,6 +20,29 @@ export function scenario(input: Input): Scenario {
   return mustValidate({ id: 'test', title: 'test', function: {}, ...input });
 }
 
+/**
+ * `messages` SQS messages waiting at 0 ms in a standard queue, read in batches of 10 by a handler that
+ * takes 50 ms: the scale tests' workload, run to its end.
+ */
+export function sqsBatchRun(messages: number): Simulation {
+  const sim = createSimulation(
+    scenario({
+      function: { Timeout: 30, behavior: { duration: { distribution: 'fixed', ms: 50 } } },
+      sources: [
+        {
+          type: 'sqs',
+          id: 'q',
+          queue: { QueueName: 'q', VisibilityTimeout: 180 },
+          mapping: { BatchSize: 10 },
+          messages: [{ id: 'm', atMs: 0, count: messages, payload: { orderId: 'o-1' } }],
+        },
+      ],
+    }),
+  );
+  sim.run();
+  return sim;
+}
+
 export type Run = Results & { log: SimEvent[]; sim: Simulation };
 
 /** Runs a scenario to its end; the results carry the log and the simulation. */
