@@ -478,7 +478,7 @@ export function eventLogView(getLog: () => EventLog): readonly SimEvent[] {
     (i) => eventAt(getLog(), i),
     (from, to) => sliceEvents(getLog(), from, to),
   );
-  viewedLogs.set(view, getLog);
+  registerLogView(view, getLog);
   return view;
 }
 
